@@ -1,0 +1,79 @@
+import type { Core } from '@strapi/strapi';
+
+const allowedMediaTypes = [
+  'image/*',
+  'video/*',
+  'audio/*',
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.*',
+  'text/plain',
+  'text/csv',
+];
+
+const deniedTypes = [
+  'image/svg+xml',
+  'application/vnd.microsoft.portable-executable',
+  'application/x-msdownload',
+  'application/x-msdos-program',
+  'application/x-executable',
+  'application/x-dosexec',
+  'application/x-sh',
+  'text/x-shellscript',
+  'application/x-mach-binary',
+];
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  'users-permissions': {
+    config: {
+      jwtManagement: 'refresh',
+      sessions: {
+        httpOnly: true,
+      },
+    },
+  },
+  upload: {
+    config: {
+      security: {
+        allowedTypes: allowedMediaTypes,
+        deniedTypes,
+      },
+    },
+  },
+  'master-data': {
+    enabled: true,
+    resolve: './src/plugins/master-data',
+    config: {
+      // MASTER_DATA_GOVERNANCE=false runs the same app as plain Strapi (for benchmarks).
+      enabled: env.bool('MASTER_DATA_GOVERNANCE', true),
+      governed: {
+        'api::customer.customer': {
+          code: { field: 'code', prefix: 'C-', digits: 6 },
+          fields: {
+            name: { type: 'name' },
+            legalName: { type: 'name' },
+            country: { type: 'country' },
+            taxId: { type: 'taxId' },
+            phone: { type: 'phone' },
+            email: { type: 'email' },
+            website: { type: 'url' },
+            currency: { type: 'currency' },
+            city: { type: 'text' },
+            region: { type: 'text' },
+            'addresses.country': { type: 'country' },
+            'addresses.line1': { type: 'text' },
+            'addresses.line2': { type: 'text' },
+            'addresses.city': { type: 'text' },
+            'contacts.name': { type: 'name' },
+            'contacts.email': { type: 'email' },
+            'contacts.phone': { type: 'phone' },
+            'bankAccounts.iban': { type: 'iban' },
+            'bankAccounts.swift': { type: 'bic' },
+          },
+        },
+      },
+    },
+  },
+});
+
+export default config;

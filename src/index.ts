@@ -1,0 +1,12 @@
+import type { Core } from '@strapi/strapi';
+import { ensureAdminRoles } from './roles/ensure';
+import { printDemoLogins } from './demo/logins';
+
+export default {
+  register() {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureAdminRoles(strapi);
+    if (process.env.NODE_ENV === 'development') await printDemoLogins(strapi);
+  },
+};

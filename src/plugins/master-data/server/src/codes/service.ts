@@ -1,0 +1,66 @@
+/**
+ * Generates unique record codes. PostgreSQL: one sequence per content type (nextval never blocks a
+ * concurrent create and never hands out a number twice). SQLite: a counter row bumped with an
+ * atomic upsert inside the write's transaction (SQLite runs one writer at a time).
+ */
+import type { Core, UID } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { formatCode, parseCode, type CodeFormat } from './format';
+
+const COUNTERS = 'master_data_counters';
+
+const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
+
+const sequenceName = (strapi: Core.Strapi, uid: UID.ContentType) =>
+  `master_data_code_${strapi.db.metadata.get(uid).tableName}`.slice(0, 63);
+
+export const codeService = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * Creates the counter for a content type and moves it past the highest code already stored,
+   * so that a database filled before (or by another tool) never gets a code twice.
+   */
+  async ensureCounter({ uid, field, format }: { uid: UID.ContentType; field: string; format: CodeFormat }) {
+    const knex = strapi.db.connection;
+    const { tableName, attributes } = strapi.db.metadata.get(uid);
+    const column = (attributes[field] as { columnName?: string }).columnName ?? field;
+    const top = await knex(tableName)
+      .select(column)
+      .where(column, 'like', `${format.prefix}%`)
+      .orderByRaw('length(??) desc, ?? desc', [column, column])
+      .first();
+    const highest = top ? parseCode(format, top[column]) ?? 0 : 0;
+
+    if (isPostgres(strapi)) {
+      const name = sequenceName(strapi, uid);
+      await knex.raw(`CREATE SEQUENCE IF NOT EXISTS ??`, [name]);
+      await knex.raw(
+        `SELECT setval(?::regclass, ?, true) WHERE ? > (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM ??)`,
+        [name, highest, highest, name]
+      );
+      return;
+    }
+    if (!(await knex.schema.hasTable(COUNTERS))) {
+      await knex.schema.createTable(COUNTERS, (table) => {
+        table.string('name', 255).primary();
+        table.bigInteger('value').notNullable();
+      });
+    }
+    await knex(COUNTERS).insert({ name: uid, value: highest }).onConflict('name').ignore();
+    await knex(COUNTERS).where({ name: uid }).andWhere('value', '<', highest).update({ value: highest });
+  },
+
+  /** The next code for a content type, taken inside the write's transaction. */
+  async next({ uid, format, trx }: { uid: UID.ContentType; format: CodeFormat; trx: Knex.Transaction }) {
+    let n: number;
+    if (isPostgres(strapi)) {
+      const { rows } = await trx.raw(`SELECT nextval(?::regclass) AS n`, [sequenceName(strapi, uid)]);
+      n = Number(rows[0].n);
+    } else {
+      const [row] = await trx(COUNTERS).where({ name: uid }).increment('value', 1).returning('value');
+      n = Number((row as { value: number }).value);
+    }
+    return formatCode(format, n);
+  },
+});
+
+export type CodeService = ReturnType<typeof codeService>;

@@ -1,0 +1,32 @@
+/**
+ * Pipeline stage: gives every new record (create, clone) its generated code and keeps the code
+ * from ever being changed.
+ */
+import { errors } from '@strapi/utils';
+import type { Stage } from '../governance/pipeline';
+import { getService } from '../utils';
+
+export const codeStage: Stage = {
+  name: 'code',
+  async before(write) {
+    const code = write.config.code;
+    if (!code) return;
+    const { field, prefix, digits } = code;
+    const data = (write.params.data ??= {});
+
+    if (write.action === 'create' || write.action === 'clone') {
+      data[field] = await getService('codes').next({ uid: write.uid, format: { prefix, digits }, trx: write.trx });
+      return;
+    }
+    if (write.action !== 'update' || !(field in data)) return;
+
+    const stored = (await write.existing())?.[field];
+    if (data[field] === stored || data[field] === undefined) {
+      delete data[field];
+      return;
+    }
+    throw new errors.ValidationError(`${field}: is generated and cannot be changed`, {
+      errors: [{ path: [field], message: 'is generated and cannot be changed', name: 'ValidationError', value: data[field] }],
+    });
+  },
+};

@@ -1,0 +1,5 @@
+import { governanceController } from './governance/controller';
+
+export default {
+  governance: governanceController,
+};

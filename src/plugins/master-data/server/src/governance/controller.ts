@@ -1,0 +1,9 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils';
+
+export const governanceController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /master-data/governance */
+  async get(ctx: any) {
+    ctx.body = { data: getService('governance', strapi).describe() };
+  },
+});

@@ -1,0 +1,51 @@
+/**
+ * Checks the governance configuration against the real content types at start-up, so that a typo
+ * in `config/plugins.ts` stops Strapi with the offending key instead of silently governing nothing.
+ */
+import type { Core, Schema } from '@strapi/strapi';
+import type { GovernedTypeConfig, MasterDataConfig } from '../config/schema';
+
+const TEXT_TYPES = new Set(['string', 'text', 'email', 'uid']);
+
+const fail = (key: string, message: string): never => {
+  throw new Error(`Invalid master-data plugin configuration:\nmaster-data.config.${key}: ${message}`);
+};
+
+type Attributes = Schema.ContentType['attributes'];
+
+const textAttribute = (attributes: Attributes, name: string, key: string, where: string) => {
+  const attribute = attributes[name] as { type: string } | undefined;
+  if (!attribute) fail(key, `${where} has no attribute "${name}"`);
+  else if (!TEXT_TYPES.has(attribute.type)) fail(key, `${where}.${name} is a ${attribute.type}, rules apply to text attributes`);
+};
+
+/** The governed content types by uid, after checking every key against the schemas. */
+export const resolveGovernance = (strapi: Core.Strapi, config: MasterDataConfig): Map<string, GovernedTypeConfig> => {
+  const governed = new Map<string, GovernedTypeConfig>();
+  for (const [uid, typeConfig] of Object.entries(config.governed)) {
+    const base = `governed.${uid}`;
+    const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes] as Schema.ContentType | undefined;
+    if (!contentType) fail(base, `no content type "${uid}" exists`);
+    const attributes = contentType!.attributes;
+
+    if (typeConfig.code) textAttribute(attributes, typeConfig.code.field, `${base}.code.field`, uid);
+
+    for (const [path, rule] of Object.entries(typeConfig.fields)) {
+      const key = `${base}.fields.${path}`;
+      const [root, child] = path.split('.');
+      if (child === undefined) {
+        textAttribute(attributes, root, key, uid);
+      } else {
+        const attribute = attributes[root] as { type: string; component?: string } | undefined;
+        if (!attribute || attribute.type !== 'component') {
+          fail(key, `${uid}.${root} is not a component attribute`);
+        }
+        const component = strapi.components[attribute!.component as keyof typeof strapi.components];
+        textAttribute(component.attributes as Attributes, child, key, attribute!.component!);
+      }
+      if (rule.countryField) textAttribute(attributes, rule.countryField, `${key}.countryField`, uid);
+    }
+    governed.set(uid, typeConfig);
+  }
+  return governed;
+};

@@ -1,0 +1,5 @@
+import { governanceAdminRoutes } from './governance/routes';
+
+export default {
+  admin: { type: 'admin', routes: [...governanceAdminRoutes] },
+};

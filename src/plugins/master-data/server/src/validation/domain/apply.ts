@@ -1,0 +1,100 @@
+/**
+ * Applies a content type's field rules to the data of one write. Pure: plain data in, plain data out.
+ *
+ * Field rules are keyed by path: `taxId` for a root field, `contacts.phone` for a field inside a
+ * component (repeatable or single). Rules that depend on the record's country read it from the root
+ * field named by `countryField` (default `country`), taking the incoming value when the write sets it
+ * and the stored value otherwise.
+ */
+import { applyRule, type RuleContext, type RuleType } from './rules';
+
+export interface FieldRule {
+  type: RuleType;
+  /** Root field holding the record's ISO country code (phone and taxId rules). */
+  countryField?: string;
+}
+
+export type FieldRules = Record<string, FieldRule>;
+
+export interface FieldError {
+  path: Array<string | number>;
+  message: string;
+  rule: RuleType;
+}
+
+export interface ApplyInput {
+  rules: FieldRules;
+  /** The data of the write (partial on update). Not mutated. */
+  data: Record<string, unknown>;
+  /** The stored root values of the record on update; undefined on create. */
+  existing?: Record<string, unknown> | null;
+}
+
+export interface ApplyResult {
+  data: Record<string, unknown>;
+  errors: FieldError[];
+}
+
+const COUNTRY_DEPENDENT: ReadonlySet<RuleType> = new Set(['phone', 'taxId']);
+
+const countryFieldOf = (rule: FieldRule) => rule.countryField ?? 'country';
+
+/** True when applying the rules to this partial data needs the stored record (its country). */
+export const needsExisting = (rules: FieldRules, data: Record<string, unknown>): boolean =>
+  Object.entries(rules).some(([path, rule]) => {
+    if (!COUNTRY_DEPENDENT.has(rule.type)) return false;
+    const countryField = countryFieldOf(rule);
+    const [root] = path.split('.');
+    const touchesDependent = root in data;
+    const touchesCountry = countryField in data;
+    // Dependent value written without its country, or country changed under a stored dependent value.
+    return (touchesDependent && !touchesCountry) || (touchesCountry && !touchesDependent && !path.includes('.'));
+  });
+
+// Country-code rules run first so that dependent rules see the standardised country.
+const ORDER = (rule: FieldRule) => (rule.type === 'country' ? 0 : COUNTRY_DEPENDENT.has(rule.type) ? 2 : 1);
+
+export const applyFieldRules = ({ rules, data, existing }: ApplyInput): ApplyResult => {
+  const out: Record<string, unknown> = { ...data };
+  const errors: FieldError[] = [];
+  const entries = Object.entries(rules).sort(([, a], [, b]) => ORDER(a) - ORDER(b));
+
+  const contextFor = (rule: FieldRule): RuleContext => {
+    const field = countryFieldOf(rule);
+    const value = field in out ? out[field] : existing?.[field];
+    return { country: typeof value === 'string' && value !== '' ? value : null };
+  };
+
+  const run = (rule: FieldRule, value: unknown, path: Array<string | number>): unknown => {
+    const result = applyRule(rule.type, value, contextFor(rule));
+    if (result.ok) return result.value;
+    errors.push({ path, message: result.reason, rule: rule.type });
+    return value;
+  };
+
+  for (const [path, rule] of entries) {
+    const [root, child] = path.split('.');
+    if (child === undefined) {
+      if (root in out) {
+        out[root] = run(rule, out[root], [root]);
+      } else if (existing && COUNTRY_DEPENDENT.has(rule.type) && countryFieldOf(rule) in out && existing[root]) {
+        // The country changes under a stored value that depends on it: the stored value must still hold.
+        const revalidated = run(rule, existing[root], [root]);
+        if (revalidated !== existing[root]) out[root] = revalidated;
+      }
+      continue;
+    }
+    const component = out[root];
+    if (Array.isArray(component)) {
+      out[root] = component.map((item, index) =>
+        isRecord(item) && child in item ? { ...item, [child]: run(rule, item[child], [root, index, child]) } : item
+      );
+    } else if (isRecord(component) && child in component) {
+      out[root] = { ...component, [child]: run(rule, component[child], [root, child]) };
+    }
+  }
+  return { data: out, errors };
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
