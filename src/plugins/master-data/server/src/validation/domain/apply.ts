@@ -65,10 +65,14 @@ export const applyFieldRules = ({ rules, data, existing }: ApplyInput): ApplyRes
     return { country: typeof value === 'string' && value !== '' ? value : null };
   };
 
+  const failedRoots = new Set<string>();
   const run = (rule: FieldRule, value: unknown, path: Array<string | number>): unknown => {
+    // A bad country is reported once, on the country, not again on every value that depends on it.
+    if (COUNTRY_DEPENDENT.has(rule.type) && failedRoots.has(countryFieldOf(rule))) return value;
     const result = applyRule(rule.type, value, contextFor(rule));
     if (result.ok) return result.value;
     errors.push({ path, message: result.reason, rule: rule.type });
+    if (path.length === 1) failedRoots.add(String(path[0]));
     return value;
   };
 

@@ -65,8 +65,10 @@ const rules: Record<RuleType, (value: string, ctx: RuleContext) => RuleResult> =
   },
 
   phone: (value, ctx) => {
-    const raw = standardiseText(value);
     const country = ctx.country ?? undefined;
+    let raw = standardiseText(value);
+    // Without a country to tell the dialling prefix, read the common 00 prefix as +.
+    if (!country && raw.startsWith('00')) raw = `+${raw.slice(2)}`;
     if (!raw.startsWith('+') && !raw.startsWith('00') && !country) {
       return fail('needs an international prefix (+...) because the record has no country');
     }

@@ -1,0 +1,128 @@
+import { startApp, adminToken, upUser, bearer, type TestApp } from '../helpers/strapi';
+import { customerData } from '../helpers/fixtures';
+
+const UID = 'api::customer.customer';
+const CM = `/content-manager/collection-types/${UID}`;
+let app: TestApp;
+let admin: string;
+
+beforeAll(async () => {
+  app = await startApp();
+  admin = (await adminToken(app)).token;
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+const count = () => app.strapi.db.query(UID).count({});
+
+describe('admin content manager goes through the same validation', () => {
+  test('create standardises and generates the code (draft)', async () => {
+    const res = await app.http.post(CM).set(bearer(admin)).send(customerData({ email: ' Steward@Example.COM ' }));
+    expect(res.status).toBe(201);
+    expect(res.body.data).toMatchObject({ email: 'steward@example.com', code: expect.stringMatching(/^C-\d{6}$/), publishedAt: null });
+  });
+
+  test('create with a bad tax id: 400 naming the field, nothing written', async () => {
+    const before = await count();
+    const res = await app.http.post(CM).set(bearer(admin)).send(customerData({ taxId: '9144030071526726XH' }));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors).toEqual([expect.objectContaining({ path: ['taxId'], message: expect.stringContaining('check character') })]);
+    expect(await count()).toBe(before);
+  });
+
+  test('update with a bad phone in a contact: 400, record unchanged', async () => {
+    const created = await app.http.post(CM).set(bearer(admin)).send(customerData());
+    const id = created.body.data.documentId;
+    const res = await app.http
+      .put(`${CM}/${id}`)
+      .set(bearer(admin))
+      .send({ ...created.body.data, segment: 'Changed', contacts: [{ name: 'X', phone: '999' }] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0].path).toEqual(['contacts', '0', 'phone']);
+    const stored = await app.strapi.documents(UID).findOne({ documentId: id, populate: ['contacts'] });
+    expect(stored!.segment).toBeNull();
+    expect(stored!.contacts.map((c: any) => c.phone)).toEqual(['+8613800138000']);
+  });
+
+  test('publish makes the validated draft the golden record; code survives', async () => {
+    const created = await app.http.post(CM).set(bearer(admin)).send(customerData());
+    const id = created.body.data.documentId;
+    const res = await app.http.post(`${CM}/${id}/actions/publish`).set(bearer(admin)).send({});
+    expect(res.status).toBe(200);
+    const published = await app.strapi.documents(UID).findOne({ documentId: id, status: 'published' });
+    expect(published).toMatchObject({ code: created.body.data.code, phone: '+8675586013388' });
+  });
+
+  test('clone gets a new code and is validated', async () => {
+    const created = await app.http.post(CM).set(bearer(admin)).send(customerData());
+    const id = created.body.data.documentId;
+    const bad = await app.http.post(`${CM}/clone/${id}`).set(bearer(admin)).send({ email: 'broken' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors[0].path).toEqual(['email']);
+    const res = await app.http.post(`${CM}/clone/${id}`).set(bearer(admin)).send({ name: 'Cloned Trading Co.' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.code).toMatch(/^C-\d{6}$/);
+    expect(res.body.data.code).not.toBe(created.body.data.code);
+  });
+
+  test('a code edited in the admin panel is refused', async () => {
+    const created = await app.http.post(CM).set(bearer(admin)).send(customerData());
+    const res = await app.http.put(`${CM}/${created.body.data.documentId}`).set(bearer(admin)).send({ ...created.body.data, code: 'C-000042' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0].path).toEqual(['code']);
+  });
+});
+
+describe('field-level access by role', () => {
+  let id: string;
+  beforeAll(async () => {
+    const created = await app.http.post(CM).set(bearer(admin)).send(customerData({ creditLimit: 750000, paymentTerms: 'NET30' }));
+    id = created.body.data.documentId;
+  });
+
+  test('sales reads the customer without bank accounts or credit data', async () => {
+    const { token } = await adminToken(app, ['sales']);
+    const res = await app.http.get(`${CM}/${id}`).set(bearer(token));
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ name: expect.any(String), contacts: expect.any(Array) });
+    for (const hidden of ['bankAccounts', 'creditLimit', 'creditRating', 'paymentTerms']) {
+      expect(res.body.data).not.toHaveProperty(hidden);
+    }
+  });
+
+  test('finance reads bank accounts and credit data', async () => {
+    const { token } = await adminToken(app, ['finance']);
+    const res = await app.http.get(`${CM}/${id}`).set(bearer(token));
+    expect(res.status).toBe(200);
+    expect(res.body.data.bankAccounts[0]).toMatchObject({ bankName: 'Bank of China', swift: 'BKCHCNBJ' });
+    expect(Number(res.body.data.creditLimit)).toBe(750000);
+  });
+
+  test('the approver can read but not create', async () => {
+    const { token } = await adminToken(app, ['approver']);
+    expect((await app.http.get(`${CM}/${id}`).set(bearer(token))).status).toBe(200);
+    expect((await app.http.post(CM).set(bearer(token)).send(customerData())).status).toBe(403);
+  });
+});
+
+describe('users-permissions users go through the same validation', () => {
+  test('an authenticated user with create permission: bad data 400, good data 201', async () => {
+    const { jwt } = await upUser(app, ['api::customer.customer.create']);
+    const bad = await app.http.post('/api/customers').set(bearer(jwt)).send({ data: customerData({ currency: 'EURO' }) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors[0].path).toEqual(['currency']);
+    const good = await app.http.post('/api/customers').set(bearer(jwt)).send({ data: customerData({ currency: 'eur' }) });
+    expect(good.status).toBe(201);
+    expect(good.body.data.currency).toBe('EUR');
+  });
+});
+
+describe('code in the app goes through the same validation', () => {
+  test('strapi.documents().create with bad data throws a ValidationError', async () => {
+    await expect(app.strapi.documents(UID).create({ data: customerData({ email: 'x@' }) as any })).rejects.toMatchObject({
+      name: 'ValidationError',
+      details: { errors: [expect.objectContaining({ path: ['email'] })] },
+    });
+  });
+});

@@ -1,0 +1,26 @@
+import { configSchema, describeIssues } from '../../../src/plugins/master-data/server/src/config/schema';
+import pluginConfig from '../../../src/plugins/master-data/server/src/config';
+
+describe('plugin configuration', () => {
+  test('defaults: enabled, nothing governed', () => {
+    expect(configSchema.parse({})).toEqual({ enabled: true, governed: {} });
+  });
+
+  test('fills code defaults', () => {
+    const parsed = configSchema.parse({ governed: { 'api::customer.customer': { code: { field: 'code' } } } });
+    expect(parsed.governed['api::customer.customer']).toEqual({ code: { field: 'code', prefix: '', digits: 6 }, fields: {} });
+  });
+
+  test.each([
+    [{ governed: { 'api::customer.customer': { fields: { taxId: { type: 'vat' } } } } }, 'master-data.config.governed.api::customer.customer.fields.taxId.type'],
+    [{ governed: { customer: {} } }, 'master-data.config.governed.customer'],
+    [{ governed: { 'api::customer.customer': { fields: { 'a.b.c': { type: 'email' } } } } }, 'master-data.config.governed.api::customer.customer.fields.a.b.c'],
+    [{ governed: { 'api::customer.customer': { code: { field: 'code', digits: 40 } } } }, 'master-data.config.governed.api::customer.customer.code.digits'],
+    [{ enabeld: true }, 'master-data.config'],
+  ])('names the bad key: %j', (config, key) => {
+    const result = configSchema.safeParse(config);
+    expect(result.success).toBe(false);
+    expect(describeIssues(result.error!)).toContain(key);
+    expect(() => pluginConfig.validator(config)).toThrow(key);
+  });
+});
