@@ -67,7 +67,7 @@ describe('applyFieldRules', () => {
 
   test('revalidates a stored tax id when the country changes under it', () => {
     const { errors } = applyFieldRules({ rules, data: { country: 'DE' }, existing: { country: 'CN', taxId: '9144030071526726XG' } });
-    expect(errors).toEqual([{ path: ['taxId'], rule: 'taxId', message: expect.stringContaining('not a valid DE VAT') }]);
+    expect(errors).toEqual([{ path: ['taxId'], rule: 'taxId', message: expect.stringContaining('not a valid DE tax number') }]);
   });
 
   test('a country change that keeps the stored tax id valid writes nothing extra', () => {

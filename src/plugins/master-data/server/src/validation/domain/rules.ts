@@ -9,9 +9,8 @@ import isISO4217 from 'validator/lib/isISO4217';
 import isURL from 'validator/lib/isURL';
 import isIBAN from 'validator/lib/isIBAN';
 import isBIC from 'validator/lib/isBIC';
-import isVAT, { type VATCountryCode } from 'validator/lib/isVAT';
 import { parsePhoneNumberWithError, type CountryCode } from 'libphonenumber-js/max';
-import { validateUscc } from './uscc';
+import { validateTaxId } from './tax-id';
 
 export type RuleResult = { ok: true; value: unknown } | { ok: false; reason: string };
 
@@ -31,16 +30,6 @@ export type RuleType =
   | 'url'
   | 'iban'
   | 'bic';
-
-/** validator.js knows VAT/tax number formats of ~60 countries; it throws for the others. */
-const hasVatFormat = (country: string): country is VATCountryCode => {
-  try {
-    isVAT('', country as VATCountryCode);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const ok = (value: unknown): RuleResult => ({ ok: true, value });
 const fail = (reason: string): RuleResult => ({ ok: false, reason });
@@ -84,26 +73,9 @@ const rules: Record<RuleType, (value: string, ctx: RuleContext) => RuleResult> =
   },
 
   taxId: (value, ctx) => {
-    const compact = standardiseText(value).replace(/[\s.\-/]/g, '').toUpperCase();
-    const country = ctx.country;
-    if (!country) {
-      return fail('cannot be validated without a country; set country first');
-    }
-    if (country === 'CN') {
-      const result = validateUscc(compact);
-      return result.ok ? ok(result.value) : fail(result.reason);
-    }
-    if (hasVatFormat(country)) {
-      // Accept the number with or without its country prefix; store it without.
-      const bare = compact.startsWith(country) ? compact.slice(2) : compact;
-      const candidates = [bare, `${country}${bare}`];
-      return candidates.some((candidate) => isVAT(candidate, country))
-        ? ok(bare)
-        : fail(`"${compact}" is not a valid ${country} VAT/tax number`);
-    }
-    return /^[A-Z0-9]{4,32}$/.test(compact)
-      ? ok(compact)
-      : fail(`"${compact}" must be 4-32 letters or digits`);
+    if (!ctx.country) return fail('cannot be validated without a country; set country first');
+    const result = validateTaxId(standardiseText(value), ctx.country);
+    return result.ok ? ok(result.value) : fail(result.reason);
   },
 
   country: (value) => {
