@@ -7,6 +7,9 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureAdminRoles(strapi);
-    if (process.env.NODE_ENV === 'development') await printDemoLogins(strapi);
+    if (process.env.NODE_ENV === 'development') {
+      // After the start-up banner, where a new user looks.
+      strapi.server.httpServer.once('listening', () => setImmediate(() => printDemoLogins(strapi)));
+    }
   },
 };

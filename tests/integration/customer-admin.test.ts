@@ -66,6 +66,12 @@ describe('admin content manager goes through the same validation', () => {
     expect(res.body.data.code).not.toBe(created.body.data.code);
   });
 
+  test('the edit view shows the code read-only', async () => {
+    const res = await app.http.get(`/content-manager/content-types/${UID}/configuration`).set(bearer(admin));
+    expect(res.status).toBe(200);
+    expect(res.body.data.contentType.metadatas.code.edit.editable).toBe(false);
+  });
+
   test('a code edited in the admin panel is refused', async () => {
     const created = await app.http.post(CM).set(bearer(admin)).send(customerData());
     const res = await app.http.put(`${CM}/${created.body.data.documentId}`).set(bearer(admin)).send({ ...created.body.data, code: 'C-000042' });

@@ -19,6 +19,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     if (typeConfig.code) {
       const { field, prefix, digits } = typeConfig.code;
       await getService('codes', strapi).ensureCounter({ uid: uid as UID.ContentType, field, format: { prefix, digits } });
+      await getService('codes', strapi).lockInAdmin({ uid: uid as UID.ContentType, field });
     }
   }
 

@@ -49,6 +49,21 @@ export const codeService = ({ strapi }: { strapi: Core.Strapi }) => ({
     await knex(COUNTERS).where({ name: uid }).andWhere('value', '<', highest).update({ value: highest });
   },
 
+  /**
+   * Shows the code field read-only in the admin edit view (the server refuses changes anyway).
+   * Uses the content manager's configuration service, the same one its settings page writes.
+   */
+  async lockInAdmin({ uid, field }: { uid: UID.ContentType; field: string }) {
+    const contentTypes = strapi.plugin('content-manager')?.service('content-types') as any;
+    if (!contentTypes) return;
+    const contentType = contentTypes.findContentType(uid);
+    const { settings, metadatas, layouts } = await contentTypes.findConfiguration(contentType);
+    const edit = metadatas?.[field]?.edit;
+    if (!edit || edit.editable === false) return;
+    metadatas[field].edit = { ...edit, editable: false, description: edit.description || 'Generated on create; never editable' };
+    await contentTypes.updateConfiguration(contentType, { settings, metadatas, layouts });
+  },
+
   /** The next code for a content type, taken inside the write's transaction. */
   async next({ uid, format, trx }: { uid: UID.ContentType; format: CodeFormat; trx: Knex.Transaction }) {
     let n: number;
