@@ -1,0 +1,83 @@
+/**
+ * Browser tests: a real Strapi with the built admin panel on a fresh SQLite database with the demo
+ * data, driven by Debian's Chromium through playwright-core. Screenshots go to artifacts/screenshots/.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createStrapi, type Core } from '@strapi/strapi';
+import { createTestDatabase, ROOT, type TestDatabase } from '../helpers/database';
+
+export const SCREENSHOTS = path.join(ROOT, 'artifacts', 'screenshots');
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+export interface BrowserApp {
+  strapi: Core.Strapi;
+  browser: Browser;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export const startBrowserApp = async (): Promise<BrowserApp> => {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'build', 'index.html'))) {
+    throw new Error('The admin panel is not built: run `npx strapi build` first (npm run test:browser does).');
+  }
+  const port = await freePort();
+  Object.assign(process.env, { SERVE_ADMIN_PANEL: 'true', HOST: '127.0.0.1', PORT: String(port) });
+  const db: TestDatabase = await createTestDatabase();
+  const strapi = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
+  strapi.log.level = 'error';
+  await strapi.start();
+  // The demo data, through the same seed as `npm run demo`.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { seed } = require(path.join(ROOT, 'dist/src/demo/seed'));
+  await seed(strapi);
+
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    strapi,
+    browser,
+    baseUrl: `http://127.0.0.1:${port}`,
+    async stop() {
+      await browser.close();
+      await strapi.destroy();
+      await db.drop();
+    },
+  };
+};
+
+/** A new page logged in to the admin panel as the given demo user. */
+export const loginAs = async (app: BrowserApp, email: string): Promise<Page> => {
+  const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(`${app.baseUrl}/admin/auth/login`);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', 'Demo-Passw0rd!');
+  await page.click('button[type="submit"]');
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 30000 });
+  return page;
+};
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
