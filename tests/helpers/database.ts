@@ -25,7 +25,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export const createTestDatabase = async (): Promise<TestDatabase> => {
+/** `root`: the app directory that config/database.ts resolves the SQLite file against. */
+export const createTestDatabase = async (root = ROOT): Promise<TestDatabase> => {
   const name = `mdh_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   if (isPostgres()) {
     const admin = pgAdminConfig();
@@ -52,12 +53,12 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   }
   process.env.DATABASE_CLIENT = 'sqlite';
   const filename = path.join('.tmp', `${name}.db`);
-  fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
+  fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
   process.env.DATABASE_FILENAME = filename;
   return {
     name,
     async drop() {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(ROOT, filename + suffix), { force: true });
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(root, filename + suffix), { force: true });
     },
   };
 };

@@ -14,10 +14,15 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Another app directory holding a compiled app in dist/ (default: this project). */
+  appDir?: string;
+}
+
 /** Boots Strapi on a new database. Call `stop()` in afterAll. */
-export const startApp = async (): Promise<TestApp> => {
-  const db: TestDatabase = await createTestDatabase();
-  const strapi = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
+export const startApp = async ({ appDir = ROOT }: StartOptions = {}): Promise<TestApp> => {
+  const db: TestDatabase = await createTestDatabase(appDir);
+  const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
   strapi.log.level = process.env.TEST_LOG_LEVEL ?? 'error';
   try {
     await strapi.load();
@@ -95,3 +100,13 @@ export const upUser = async (app: TestApp, actions: string[] = []) => {
 };
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Row counts per table. */
+export const rowCounts = async (app: TestApp, tables: string[]) => {
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const [{ n }] = await app.strapi.db.connection(table).count({ n: '*' });
+    counts[table] = Number(n);
+  }
+  return counts;
+};
