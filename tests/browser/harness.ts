@@ -8,6 +8,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { createTestDatabase, ROOT, type TestDatabase } from '../helpers/database';
+import { drain } from '../helpers/strapi';
 
 export const SCREENSHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 
@@ -62,6 +63,7 @@ export const startBrowserApp = async (): Promise<BrowserApp> => {
     baseUrl: `http://127.0.0.1:${port}`,
     async stop() {
       await browser.close();
+      await drain(strapi);
       await strapi.destroy();
       await db.drop();
     },

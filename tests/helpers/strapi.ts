@@ -37,10 +37,27 @@ export const startApp = async ({ appDir = ROOT }: StartOptions = {}): Promise<Te
     strapi,
     http: request(strapi.server.httpServer),
     async stop() {
+      await drain(strapi);
       await strapi.destroy();
       await db.drop();
     },
   };
+};
+
+/**
+ * Waits until no database connection is in use or awaited. Strapi emits entry events after commit
+ * without awaiting them (document-service/events); destroying the pool under such a query makes it
+ * fail a minute later, after the test file, as an unhandled rejection.
+ */
+export const drain = async (strapi: Core.Strapi, timeoutMs = 5000) => {
+  const pool = (strapi.db.connection.client as any).pool;
+  const busy = () => pool && pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
+  const deadline = Date.now() + timeoutMs;
+  let quiet = 0;
+  while (quiet < 2 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    quiet = busy() ? 0 : quiet + 1;
+  }
 };
 
 const unique = () => randomBytes(4).toString('hex');
