@@ -49,6 +49,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       governed: {
         'api::customer.customer': {
           code: { field: 'code', prefix: 'C-', digits: 6 },
+          // Stored in the audit trail only as a keyed fingerprint.
+          audit: { sensitive: ['bankAccounts.accountNumber', 'bankAccounts.iban'] },
           fields: {
             name: { type: 'name' },
             legalName: { type: 'name' },

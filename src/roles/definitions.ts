@@ -27,7 +27,11 @@ export interface RoleDefinition {
   name: string;
   description: string;
   grants: SubjectGrant[];
+  /** Plugin actions without a subject, e.g. `plugin::master-data.audit.read`. */
+  actions?: string[];
 }
+
+const AUDIT_READ = 'plugin::master-data.audit.read';
 
 const ALL: CrudAction[] = ['create', 'read', 'update', 'delete', 'publish'];
 
@@ -40,15 +44,17 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       { subject: CUSTOMER, actions: ALL },
       { subject: CUSTOMER_GROUP, actions: ALL },
     ],
+    actions: [AUDIT_READ],
   },
   {
     code: 'approver',
     name: 'Approver',
-    description: 'Reviews and signs off changes to customers; reads every field, edits none.',
+    description: 'Reviews and signs off changes to customers; reads every field and the audit trail, edits none.',
     grants: [
       { subject: CUSTOMER, actions: ['read'] },
       { subject: CUSTOMER_GROUP, actions: ['read'] },
     ],
+    actions: [AUDIT_READ],
   },
   {
     code: 'sales',

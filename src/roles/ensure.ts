@@ -9,7 +9,8 @@ const WITH_FIELDS = new Set(['create', 'read', 'update']);
 
 const permissionsOf = (strapi: Core.Strapi, role: RoleDefinition) => {
   const contentTypes = strapi.service('admin::content-type') as any;
-  return role.grants.flatMap((grant) => {
+  const pluginActions = (role.actions ?? []).map((action) => ({ action, subject: null, properties: {}, conditions: [] }));
+  return pluginActions.concat(role.grants.flatMap((grant) => {
     const allFields: string[] = contentTypes.getNestedFields(strapi.contentTypes[grant.subject as keyof typeof strapi.contentTypes], {
       components: strapi.components,
     });
@@ -19,7 +20,7 @@ const permissionsOf = (strapi: Core.Strapi, role: RoleDefinition) => {
       properties: WITH_FIELDS.has(action) ? { fields: fieldsFor(grant, action, allFields) } : {},
       conditions: [],
     }));
-  });
+  }) as any[]);
 };
 
 /** Ensures every role exists; returns the roles by code. */

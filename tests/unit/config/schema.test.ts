@@ -8,7 +8,7 @@ describe('plugin configuration', () => {
 
   test('fills code defaults', () => {
     const parsed = configSchema.parse({ governed: { 'api::customer.customer': { code: { field: 'code' } } } });
-    expect(parsed.governed['api::customer.customer']).toEqual({ code: { field: 'code', prefix: '', digits: 6 }, fields: {} });
+    expect(parsed.governed['api::customer.customer']).toEqual({ code: { field: 'code', prefix: '', digits: 6 }, audit: { sensitive: [] }, fields: {} });
   });
 
   test.each([

@@ -1,15 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
 import { createGovernedWriteMiddleware } from './governance/middleware';
-import type { Stage } from './governance/pipeline';
-import { validationStage } from './validation/stage';
-import { codeStage } from './codes/stage';
 import { getService } from './utils';
 
-/** The governed-write pipeline, in order. Later capabilities append their stages here. */
-const STAGES: Stage[] = [validationStage, codeStage];
-
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  const { enabled, governed } = getService('governance', strapi).load();
+  const governance = getService('governance', strapi);
+  const { enabled, governed } = governance.load();
+  await getService('audit', strapi).ensureSchema();
   if (!enabled) {
     strapi.log.warn('[master-data] governance is switched off by configuration (enabled: false)');
     return;
@@ -23,6 +19,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  strapi.documents.use(createGovernedWriteMiddleware({ strapi, governed, stages: STAGES }) as any);
+  strapi.documents.use(createGovernedWriteMiddleware({ strapi, governed, stages: governance.stages() }) as any);
   strapi.log.info(`[master-data] governing ${[...governed.keys()].join(', ') || 'no content types'}`);
 };

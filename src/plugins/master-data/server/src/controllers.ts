@@ -1,5 +1,7 @@
 import { governanceController } from './governance/controller';
+import { auditController } from './audit/controller';
 
 export default {
   governance: governanceController,
+  audit: auditController,
 };

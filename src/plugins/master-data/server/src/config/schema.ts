@@ -28,6 +28,14 @@ const governedType = z
     /** A generated, unique, never editable human-readable code. */
     code: codeConfig.optional(),
     /** Validation and standardisation per field path (`taxId`, `contacts.phone`). */
+    /** Audit trail settings. */
+    audit: z
+      .object({
+        /** Paths (`field` or `component.field`) whose values are stored only as a keyed fingerprint. */
+        sensitive: z.array(z.string().regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)?$/)).default([]),
+      })
+      .strict()
+      .default({ sensitive: [] }),
     fields: z.record(z.string().regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)?$/, 'must be "field" or "component.field"'), fieldRule).default({}),
   })
   .strict();

@@ -38,6 +38,7 @@ export const createGovernedWriteMiddleware = ({ strapi, governed, stages }: Midd
         action,
         params: ctx.params ?? {},
         config,
+        stash: {},
         existing: () => {
           if (!documentId) return Promise.resolve(null);
           existing ??= strapi.db.query(uid).findOne({ where: { documentId, publishedAt: null } });

@@ -29,6 +29,8 @@ export interface GovernedWrite {
   /** The document service params; stages may replace `params.data`. */
   params: Record<string, any>;
   config: GovernedTypeConfig;
+  /** Scratch space for stages, e.g. a state kept in `before` for `after`. Keys: the stage's name. */
+  stash: Record<string, unknown>;
   /** The stored draft of the record (root attributes only), loaded at most once; null on create. */
   existing(): Promise<Record<string, unknown> | null>;
 }

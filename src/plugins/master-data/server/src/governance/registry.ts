@@ -45,6 +45,17 @@ export const resolveGovernance = (strapi: Core.Strapi, config: MasterDataConfig)
       }
       if (rule.countryField) textAttribute(attributes, rule.countryField, `${key}.countryField`, uid);
     }
+    for (const [index, path] of typeConfig.audit.sensitive.entries()) {
+      const [root, child] = path.split('.');
+      const attribute = attributes[root] as { type: string; component?: string } | undefined;
+      const key = `${base}.audit.sensitive.${index}`;
+      if (!attribute) fail(key, `${uid} has no attribute "${root}"`);
+      if (child !== undefined) {
+        if (attribute!.type !== 'component') fail(key, `${uid}.${root} is not a component attribute`);
+        const component = strapi.components[attribute!.component as keyof typeof strapi.components];
+        if (!(child in component.attributes)) fail(key, `${attribute!.component} has no attribute "${child}"`);
+      }
+    }
     governed.set(uid, typeConfig);
   }
   return governed;

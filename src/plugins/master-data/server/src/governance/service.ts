@@ -6,11 +6,34 @@ import type { Core } from '@strapi/strapi';
 import { configSchema, type GovernedTypeConfig } from '../config/schema';
 import { resolveGovernance } from './registry';
 import type { GovernedType } from '../../../shared/contracts/governance';
+import type { Stage } from './pipeline';
+import { validationStage } from '../validation/stage';
+import { codeStage } from '../codes/stage';
+import { auditStage } from '../audit/stage';
 
 export const governanceService = ({ strapi }: { strapi: Core.Strapi }) => {
   let resolved: { enabled: boolean; governed: Map<string, GovernedTypeConfig> } | undefined;
+  /** The governed-write pipeline, in order. The middleware reads this array on every write. */
+  const stages: Stage[] = [validationStage, codeStage, auditStage];
 
   return {
+    stages: () => stages,
+
+    /**
+     * Adds a stage to the pipeline, by default at the end (its `after` then runs last in the
+     * write's transaction, and may still refuse the write by throwing).
+     */
+    addStage(stage: Stage, { before }: { before?: string } = {}) {
+      const index = before ? stages.findIndex((s) => s.name === before) : -1;
+      if (index === -1) stages.push(stage);
+      else stages.splice(index, 0, stage);
+    },
+
+    removeStage(name: string) {
+      const index = stages.findIndex((s) => s.name === name);
+      if (index !== -1) stages.splice(index, 1);
+    },
+
     /** Parses and checks the configuration; throws naming the bad key. Cached after the first call. */
     load() {
       if (!resolved) {

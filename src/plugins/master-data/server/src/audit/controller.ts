@@ -1,0 +1,60 @@
+/**
+ * Audit routes. Query parameters are validated here; a bad one is a 400 naming it.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import { getService } from '../utils';
+
+const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time');
+const toIso = (v: string | undefined) => (v === undefined ? undefined : new Date(v).toISOString());
+
+const listQuery = z
+  .object({
+    uid: z.string().max(255).optional(),
+    documentId: z.string().max(64).optional(),
+    actor: z.string().max(255).optional(),
+    action: z.string().max(64).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    cursor: z.string().regex(/^\d+$/, 'must be a sequence number').optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+  })
+  .strict();
+
+const asOfQuery = z.object({ uid: z.string().min(1), documentId: z.string().min(1), at: isoDate }).strict();
+
+const parse = <T>(schema: z.ZodType<T>, input: unknown): T => {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, name: 'ValidationError' }));
+  throw new errors.ValidationError(issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '), { errors: issues });
+};
+
+const normalise = (q: z.infer<typeof listQuery>) => ({ ...q, from: toIso(q.from), to: toIso(q.to) });
+
+export const auditController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /master-data/audit-events and GET /api/master-data/audit-events */
+  async find(ctx: any) {
+    ctx.body = await getService('audit', strapi).list(normalise(parse(listQuery, ctx.query)));
+  },
+
+  /** GET /master-data/audit-events/export: text/csv, streamed. */
+  async export(ctx: any) {
+    const query = normalise(parse(listQuery.omit({ cursor: true, limit: true }), ctx.query));
+    ctx.set('Content-Type', 'text/csv; charset=utf-8');
+    ctx.set('Content-Disposition', `attachment; filename="audit-events-${new Date().toISOString().slice(0, 10)}.csv"`);
+    ctx.body = getService('audit', strapi).exportCsv(query);
+  },
+
+  /** GET /master-data/audit-events/verify */
+  async verify(ctx: any) {
+    ctx.body = { data: await getService('audit', strapi).verify() };
+  },
+
+  /** GET /master-data/audit-events/as-of?uid=&documentId=&at= */
+  async asOf(ctx: any) {
+    const { uid, documentId, at } = parse(asOfQuery, ctx.query);
+    ctx.body = { data: await getService('audit', strapi).asOf({ uid, documentId, at: new Date(at).toISOString() }) };
+  },
+});

@@ -1,0 +1,71 @@
+/**
+ * The audit hash chain. Pure. Each event's hash is SHA-256 over the previous hash and a canonical
+ * serialisation of the event (keys sorted at every depth, no whitespace), so that any change to a
+ * stored event, a deleted or inserted event, or a reordering breaks the chain at that point.
+ */
+import { createHash } from 'node:crypto';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields of an event that the hash covers (everything but `hash` itself). */
+export interface ChainedFields {
+  sequence: number;
+  occurredAt: string;
+  actorKind: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  uid: string;
+  documentId: string | null;
+  locale: string | null;
+  changes: unknown;
+  reason: string | null;
+  requestId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  outcome: string;
+  prevHash: string;
+}
+
+/** JSON with object keys sorted at every depth; undefined object values are dropped, as JSON does. */
+export const canonicalJson = (value: unknown): string => {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+  const entries = Object.keys(value as object)
+    .sort()
+    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+  return `{${entries.join(',')}}`;
+};
+
+export const hashEvent = (event: ChainedFields): string =>
+  createHash('sha256').update(event.prevHash).update('\n').update(canonicalJson(event)).digest('hex');
+
+export interface VerifyState {
+  /** Hash the next event must carry as prevHash. */
+  expectedPrevHash: string;
+  /** Sequence the next event must carry. */
+  expectedSequence: number;
+  checked: number;
+}
+
+export type VerifyStep = { ok: true; state: VerifyState } | { ok: false; sequence: number; reason: string };
+
+/** Checks one stored event (with its stored hash) against the chain so far. */
+export const verifyNext = (state: VerifyState, event: ChainedFields & { hash: string }): VerifyStep => {
+  if (event.sequence !== state.expectedSequence) {
+    const reason =
+      event.sequence > state.expectedSequence
+        ? `sequence ${state.expectedSequence} is missing (next stored is ${event.sequence})`
+        : `sequence ${event.sequence} is out of order (expected ${state.expectedSequence})`;
+    return { ok: false, sequence: Math.min(event.sequence, state.expectedSequence), reason };
+  }
+  if (event.prevHash !== state.expectedPrevHash) {
+    return { ok: false, sequence: event.sequence, reason: 'prevHash does not match the previous event' };
+  }
+  const { hash, ...fields } = event;
+  if (hashEvent(fields) !== hash) {
+    return { ok: false, sequence: event.sequence, reason: 'stored hash does not match the event data' };
+  }
+  return { ok: true, state: { expectedPrevHash: hash, expectedSequence: event.sequence + 1, checked: state.checked + 1 } };
+};

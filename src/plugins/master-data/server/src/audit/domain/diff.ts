@@ -1,0 +1,37 @@
+/**
+ * Field-level differences between two states of a record. Pure. Components are compared without
+ * their row ids (a re-saved component with equal values is no change); relations are compared by
+ * documentId.
+ */
+import { canonicalJson } from './chain';
+import type { AuditChanges } from '../../../../shared/contracts/audit';
+
+/** Bookkeeping fields that every write touches; never reported as changes. */
+export const BOOKKEEPING = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+
+/** Strips row ids and bookkeeping from nested values so that equal content compares equal. */
+export const comparable = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value instanceof Date ? value.toISOString() : value;
+  const record = value as Record<string, unknown>;
+  // A populated relation: identified by its documentId.
+  if (typeof record.documentId === 'string' && Object.keys(record).every((k) => k === 'documentId' || k === 'id')) return record.documentId;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(record)) {
+    if (key === 'id' || key === '__temp_key__' || BOOKKEEPING.has(key)) continue;
+    out[key] = comparable(inner);
+  }
+  return out;
+};
+
+export const diffStates = (before: Record<string, unknown> | null, after: Record<string, unknown> | null): AuditChanges => {
+  const changes: AuditChanges = {};
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  for (const key of keys) {
+    if (BOOKKEEPING.has(key)) continue;
+    const b = comparable(before?.[key] ?? null);
+    const a = comparable(after?.[key] ?? null);
+    if (canonicalJson(b) !== canonicalJson(a)) changes[key] = { before: b, after: a };
+  }
+  return changes;
+};

@@ -1,0 +1,233 @@
+/**
+ * The audit trail: appends hash-chained events in the caller's transaction, and reads them back
+ * (query, CSV export, verification, "as of" reconstruction).
+ *
+ * Other capabilities record their own event types with `record()`:
+ *   await getService('audit').record({ trx, uid, documentId, action: 'duplicate.override', changes, reason });
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { stringify } from 'csv-stringify';
+import { Readable } from 'node:stream';
+import { GENESIS_HASH, hashEvent, verifyNext, type ChainedFields, type VerifyState } from './domain/chain';
+import { redactChanges } from './domain/redact';
+import { replay } from './domain/replay';
+import { currentRequestInfo } from './context';
+import { CHECKPOINTS, EVENTS, ensureAuditSchema } from './schema';
+import { getService } from '../utils';
+import type { AuditChanges, AuditEvent, AuditQuery } from '../../../shared/contracts/audit';
+
+/** PostgreSQL advisory lock key that serialises appends to the chain (held until the write commits). */
+const CHAIN_LOCK = 0x6d64_6175; // "mdau"
+const VERIFY_BATCH = 5000;
+
+export interface RecordInput {
+  trx: Knex.Transaction;
+  uid: string;
+  documentId: string | null;
+  locale?: string | null;
+  action: string;
+  changes: AuditChanges;
+  /** Overrides the request's X-Change-Reason. */
+  reason?: string | null;
+  outcome?: 'success' | 'failure';
+}
+
+type Row = Record<string, any>;
+
+const toEvent = (row: Row): AuditEvent => ({
+  sequence: Number(row.sequence),
+  occurredAt: row.occurred_at,
+  actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
+  action: row.action,
+  uid: row.uid,
+  documentId: row.document_id,
+  locale: row.locale,
+  changes: JSON.parse(row.changes),
+  reason: row.reason,
+  requestId: row.request_id,
+  ip: row.ip,
+  userAgent: row.user_agent,
+  outcome: row.outcome,
+  prevHash: row.prev_hash,
+  hash: row.hash,
+});
+
+const chainedFields = (row: Row): ChainedFields & { hash: string } => {
+  const e = toEvent(row);
+  return {
+    sequence: e.sequence,
+    occurredAt: e.occurredAt,
+    actorKind: e.actor.kind,
+    actorId: e.actor.id,
+    actorName: e.actor.name,
+    action: e.action,
+    uid: e.uid,
+    documentId: e.documentId,
+    locale: e.locale,
+    changes: e.changes,
+    reason: e.reason,
+    requestId: e.requestId,
+    ip: e.ip,
+    userAgent: e.userAgent,
+    outcome: e.outcome,
+    prevHash: e.prevHash,
+    hash: e.hash,
+  };
+};
+
+export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  const isPostgres = () => strapi.db.dialect.client === 'postgres';
+  const fingerprintKey = () =>
+    String(strapi.config.get('admin.secrets.encryptionKey') ?? (strapi.config.get('server.app.keys') as string[] | undefined)?.[0] ?? 'master-data');
+
+  const filtered = (query: AuditQuery) => {
+    const q = knex()(EVENTS);
+    if (query.uid) q.where('uid', query.uid);
+    if (query.documentId) q.where('document_id', query.documentId);
+    if (query.action) q.where('action', query.action);
+    if (query.actor) q.where((w) => w.where('actor_id', query.actor!).orWhere('actor_name', 'like', `%${query.actor}%`));
+    if (query.from) q.where('occurred_at', '>=', query.from);
+    if (query.to) q.where('occurred_at', '<=', query.to);
+    return q;
+  };
+
+  /** The last checkpoint left by the retention procedure, if any. */
+  const lastCheckpoint = async (db: Knex | Knex.Transaction = knex()) =>
+    (await db(CHECKPOINTS).orderBy('sequence', 'desc').first()) as { sequence: number | string; hash: string } | undefined;
+
+  return {
+    async ensureSchema() {
+      await ensureAuditSchema(knex(), strapi.db.dialect.client);
+    },
+
+    /** Appends one event to the chain inside `trx`; returns it. Throws if the insert fails (the write rolls back). */
+    async record({ trx, uid, documentId, locale = null, action, changes, reason, outcome = 'success' }: RecordInput): Promise<AuditEvent> {
+      const request = currentRequestInfo(strapi);
+      const sensitive = getService('governance', strapi).load().governed.get(uid)?.audit.sensitive ?? [];
+      if (isPostgres()) await trx.raw('SELECT pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
+      const head = (await trx(EVENTS).select('sequence', 'hash').orderBy('sequence', 'desc').first()) ?? (await lastCheckpoint(trx));
+      const fields: ChainedFields = {
+        sequence: head ? Number(head.sequence) + 1 : 1,
+        occurredAt: new Date().toISOString(),
+        actorKind: request.actor.kind,
+        actorId: request.actor.id,
+        actorName: request.actor.name,
+        action,
+        uid,
+        documentId,
+        locale,
+        changes: redactChanges(changes, sensitive, fingerprintKey()),
+        reason: reason ?? request.reason,
+        requestId: request.requestId,
+        ip: request.ip,
+        userAgent: request.userAgent,
+        outcome,
+        prevHash: head?.hash ?? GENESIS_HASH,
+      };
+      // Canonical form first, so that what is hashed is exactly what is read back.
+      fields.changes = JSON.parse(JSON.stringify(fields.changes));
+      const hash = hashEvent(fields);
+      await trx(EVENTS).insert({
+        sequence: fields.sequence,
+        occurred_at: fields.occurredAt,
+        actor_kind: fields.actorKind,
+        actor_id: fields.actorId,
+        actor_name: fields.actorName,
+        action,
+        uid,
+        document_id: documentId,
+        locale,
+        changes: JSON.stringify(fields.changes),
+        reason: fields.reason,
+        request_id: fields.requestId,
+        ip: fields.ip,
+        user_agent: fields.userAgent,
+        outcome,
+        prev_hash: fields.prevHash,
+        hash,
+      });
+      return {
+        sequence: fields.sequence,
+        occurredAt: fields.occurredAt,
+        actor: request.actor,
+        action,
+        uid,
+        documentId,
+        locale,
+        changes: fields.changes as AuditChanges,
+        reason: fields.reason,
+        requestId: fields.requestId,
+        ip: fields.ip,
+        userAgent: fields.userAgent,
+        outcome,
+        prevHash: fields.prevHash,
+        hash,
+      };
+    },
+
+    /** Newest first, keyset-paginated by sequence. */
+    async list(query: AuditQuery) {
+      const limit = Math.min(Math.max(Number(query.limit) || 50, 1), 500);
+      const q = filtered(query).orderBy('sequence', 'desc').limit(limit + 1);
+      if (query.cursor) q.where('sequence', '<', Number(query.cursor));
+      const rows: Row[] = await q;
+      const page = rows.slice(0, limit).map(toEvent);
+      return { data: page, meta: { nextCursor: rows.length > limit ? String(page[page.length - 1].sequence) : null, limit } };
+    },
+
+    /** A CSV stream of the matching events, newest first, read in batches (never all in memory). */
+    exportCsv(query: AuditQuery): Readable {
+      const batches = async function* (this: void) {
+        let cursor: number | null = null;
+        for (;;) {
+          const q = filtered(query).orderBy('sequence', 'desc').limit(VERIFY_BATCH);
+          if (cursor !== null) q.where('sequence', '<', cursor);
+          const rows: Row[] = await q;
+          for (const row of rows) {
+            const e = toEvent(row);
+            yield [e.sequence, e.occurredAt, e.actor.kind, e.actor.id, e.actor.name, e.action, e.uid, e.documentId, e.locale, Object.keys(e.changes).join(' '), JSON.stringify(e.changes), e.reason, e.requestId, e.ip, e.userAgent, e.outcome, e.prevHash, e.hash];
+          }
+          if (rows.length < VERIFY_BATCH) return;
+          cursor = Number(rows[rows.length - 1].sequence);
+        }
+      };
+      const columns = ['sequence', 'occurredAt', 'actorKind', 'actorId', 'actorName', 'action', 'uid', 'documentId', 'locale', 'fields', 'changes', 'reason', 'requestId', 'ip', 'userAgent', 'outcome', 'prevHash', 'hash'];
+      return Readable.from(batches()).pipe(stringify({ header: true, columns }));
+    },
+
+    /** Recomputes the chain from the start (or the retention checkpoint); names the first broken event. */
+    async verify() {
+      const checkpoint = await lastCheckpoint();
+      let state: VerifyState = {
+        expectedPrevHash: checkpoint?.hash ?? GENESIS_HASH,
+        expectedSequence: checkpoint ? Number(checkpoint.sequence) + 1 : 1,
+        checked: 0,
+      };
+      let after = checkpoint ? Number(checkpoint.sequence) : 0;
+      for (;;) {
+        // Ordered by the primary key; `>= after` and skipping one would also catch duplicates, which the key forbids.
+        const rows: Row[] = await knex()(EVENTS).where('sequence', '>', after).orderBy('sequence', 'asc').limit(VERIFY_BATCH);
+        for (const row of rows) {
+          const step = verifyNext(state, chainedFields(row));
+          if (!step.ok) {
+            return { ok: false, checked: state.checked, firstBrokenSequence: step.sequence, reason: step.reason, fromCheckpoint: checkpoint ? Number(checkpoint.sequence) : null };
+          }
+          state = step.state;
+        }
+        if (rows.length < VERIFY_BATCH) break;
+        after = Number(rows[rows.length - 1].sequence);
+      }
+      return { ok: true, checked: state.checked, firstBrokenSequence: null, reason: null, fromCheckpoint: checkpoint ? Number(checkpoint.sequence) : null };
+    },
+
+    /** The record's state at `at`, rebuilt from its events. */
+    async asOf({ uid, documentId, at }: { uid: string; documentId: string; at: string }) {
+      const rows: Row[] = await knex()(EVENTS).where({ uid, document_id: documentId }).andWhere('occurred_at', '<=', at).orderBy('sequence', 'asc');
+      return { ...replay(rows.map(toEvent), at), at };
+    },
+  };
+};
+
+export type AuditService = ReturnType<typeof auditService>;

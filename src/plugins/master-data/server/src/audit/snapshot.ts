@@ -1,0 +1,41 @@
+/**
+ * A record's stored state with its components and relations, for before/after diffs. Reads through
+ * the query engine (inside the write's transaction), not the document service, so that no document
+ * middleware runs again.
+ */
+import type { Core, UID } from '@strapi/strapi';
+
+type Populate = Record<string, true | { select?: string[]; populate?: Populate }>;
+
+const populateCache = new Map<string, Populate>();
+
+/** Components (recursively), relations (their documentId) and media (id, url) of a model. */
+export const populateFor = (strapi: Core.Strapi, uid: string): Populate => {
+  const cached = populateCache.get(uid);
+  if (cached) return cached;
+  const model: any = strapi.getModel(uid as UID.Schema);
+  const populate: Populate = {};
+  for (const [name, attribute] of Object.entries<any>(model.attributes)) {
+    if (attribute.type === 'component') {
+      const inner = populateFor(strapi, attribute.component);
+      populate[name] = Object.keys(inner).length ? { populate: inner } : true;
+    } else if (attribute.type === 'relation' && !['createdBy', 'updatedBy', 'localizations'].includes(name)) {
+      populate[name] = { select: ['documentId'] };
+    } else if (attribute.type === 'media') {
+      populate[name] = { select: ['id', 'url'] };
+    } else if (attribute.type === 'dynamiczone') {
+      populate[name] = true;
+    }
+  }
+  populateCache.set(uid, populate);
+  return populate;
+};
+
+export const snapshot = async (
+  strapi: Core.Strapi,
+  { uid, documentId, published, locale }: { uid: string; documentId: string; published: boolean; locale?: string | null }
+): Promise<Record<string, unknown> | null> => {
+  const where: Record<string, unknown> = { documentId, publishedAt: published ? { $notNull: true } : null };
+  if (locale) where.locale = locale;
+  return strapi.db.query(uid as UID.Schema).findOne({ where, populate: populateFor(strapi, uid) as any });
+};

@@ -1,0 +1,28 @@
+/** Test-only access to the audit table, including lifting its append-only triggers to play an attacker. */
+import type { TestApp } from './strapi';
+import { isPostgres } from './database';
+
+export const EVENTS = 'master_data_audit_events';
+
+export const auditRows = (app: TestApp, where: Record<string, unknown> = {}) =>
+  app.strapi.db.connection(EVENTS).where(where).orderBy('sequence', 'asc');
+
+export const eventsOf = async (app: TestApp, documentId: string) =>
+  (await auditRows(app, { document_id: documentId })).map((r: any) => ({ ...r, sequence: Number(r.sequence), changes: JSON.parse(r.changes) }));
+
+/** Runs `fn` with the append-only triggers removed, then puts them back (as an attacker with DB access could). */
+export const withTriggersLifted = async (app: TestApp, fn: () => Promise<void>) => {
+  const knex = app.strapi.db.connection;
+  if (isPostgres()) {
+    await knex.raw(`ALTER TABLE ${EVENTS} DISABLE TRIGGER USER`);
+  } else {
+    await knex.raw('DROP TRIGGER IF EXISTS master_data_audit_no_update');
+    await knex.raw('DROP TRIGGER IF EXISTS master_data_audit_no_delete');
+  }
+  try {
+    await fn();
+  } finally {
+    if (isPostgres()) await knex.raw(`ALTER TABLE ${EVENTS} ENABLE TRIGGER USER`);
+    else await app.strapi.plugin('master-data').service('audit').ensureSchema();
+  }
+};

@@ -1,0 +1,157 @@
+import { errors } from '@strapi/utils';
+import { startApp, apiToken, adminToken, upUser, bearer, rowCounts, type TestApp } from '../helpers/strapi';
+import { customerData, CUSTOMER_TABLES } from '../helpers/fixtures';
+import { auditRows, eventsOf, EVENTS } from '../helpers/audit';
+import { isPostgres } from '../helpers/database';
+
+const UID = 'api::customer.customer';
+const CM = `/content-manager/collection-types/${UID}`;
+let app: TestApp;
+let token: string;
+
+beforeAll(async () => {
+  app = await startApp();
+  token = await apiToken(app);
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('every path is recorded with who, what, why and where', () => {
+  test('REST with an API token: create then update, with before/after of changed fields only', async () => {
+    const created = await app.http
+      .post('/api/customers')
+      .set(bearer(token))
+      .set('User-Agent', 'ERP-connector/1.0')
+      .set('X-Request-Id', 'req-create-1')
+      .send({ data: customerData({ segment: 'SME' }) });
+    expect(created.status).toBe(201);
+    const id = created.body.data.documentId;
+    await app.http
+      .put(`/api/customers/${id}`)
+      .set(bearer(token))
+      .set('X-Change-Reason', encodeURIComponent('Customer moved to key accounts / 客户升级'))
+      .send({ data: { segment: 'Enterprise' } });
+
+    const events = await eventsOf(app, id);
+    expect(events.map((e) => e.action)).toEqual(['create', 'update']);
+    const [create, update] = events;
+    expect(create).toMatchObject({ actor_kind: 'api-token', actor_name: expect.stringMatching(/^test-/), uid: UID, request_id: 'req-create-1', user_agent: 'ERP-connector/1.0', outcome: 'success' });
+    expect(create.ip).toMatch(/127\.0\.0\.1|::1/);
+    expect(create.changes.code).toEqual({ before: null, after: created.body.data.code });
+    expect(create.changes.contacts.after[0]).toMatchObject({ name: 'Li Wei', phone: '+8613800138000' });
+    expect(update.changes).toEqual({ segment: { before: 'SME', after: 'Enterprise' } });
+    expect(update.reason).toBe('Customer moved to key accounts / 客户升级');
+    expect(new Date(update.occurred_at).toISOString()).toBe(update.occurred_at);
+  });
+
+  test('REST as a users-permissions user', async () => {
+    const { jwt, user } = await upUser(app, ['api::customer.customer.create']);
+    const res = await app.http.post('/api/customers').set(bearer(jwt)).send({ data: customerData() });
+    const [event] = await eventsOf(app, res.body.data.documentId);
+    expect(event).toMatchObject({ action: 'create', actor_kind: 'users-permissions', actor_id: String(user.id), actor_name: user.username });
+  });
+
+  test('admin content manager: create, update, publish, unpublish, discard, delete', async () => {
+    const { token: admin, user } = await adminToken(app);
+    const created = await app.http.post(CM).set(bearer(admin)).send(customerData({ tier: 'C' }));
+    const id = created.body.data.documentId;
+    await app.http.put(`${CM}/${id}`).set(bearer(admin)).send({ ...created.body.data, tier: 'B' });
+    await app.http.post(`${CM}/${id}/actions/publish`).set(bearer(admin)).send({});
+    await app.http.put(`${CM}/${id}`).set(bearer(admin)).send({ ...created.body.data, tier: 'A' });
+    await app.http.post(`${CM}/${id}/actions/discard`).set(bearer(admin)).send({});
+    await app.http.post(`${CM}/${id}/actions/unpublish`).set(bearer(admin)).send({});
+    await app.http.delete(`${CM}/${id}`).set(bearer(admin));
+
+    const events = await eventsOf(app, id);
+    expect(events.map((e) => e.action)).toEqual(['create', 'update', 'publish', 'update', 'discard', 'unpublish', 'delete']);
+    expect(new Set(events.map((e) => e.actor_kind))).toEqual(new Set(['admin']));
+    expect(events[0].actor_id).toBe(String(user.id));
+    expect(events[0].actor_name).toContain(user.email);
+    expect(events[1].changes).toEqual({ tier: { before: 'C', after: 'B' } });
+    expect(events[2].changes.tier).toEqual({ before: null, after: 'B' }); // first published version
+    expect(events[4].changes).toEqual({ tier: { before: 'A', after: 'B' } }); // draft back to the published values
+    expect(events[6].changes.tier).toEqual({ before: 'B', after: null });
+  });
+
+  test('code in the app is recorded as system', async () => {
+    const doc = await app.strapi.documents(UID).create({ data: customerData() as any });
+    const [event] = await eventsOf(app, doc.documentId);
+    expect(event).toMatchObject({ action: 'create', actor_kind: 'system', actor_id: null, actor_name: 'system', request_id: null });
+  });
+
+  test('a refused write (validation) leaves no audit event', async () => {
+    const before = (await auditRows(app)).length;
+    const res = await app.http.post('/api/customers').set(bearer(token)).send({ data: customerData({ email: 'x@' }) });
+    expect(res.status).toBe(400);
+    expect((await auditRows(app)).length).toBe(before);
+  });
+});
+
+describe('sensitive values are stored only as fingerprints', () => {
+  test('bank account numbers and IBANs never reach the audit table in clear', async () => {
+    const res = await app.http
+      .post('/api/customers')
+      .set(bearer(token))
+      .send({ data: customerData({ bankAccounts: [{ bankName: 'Deutsche Bank', accountNumber: '9988776655', iban: 'DE89 3704 0044 0532 0130 00' }] }) });
+    const [event] = await eventsOf(app, res.body.data.documentId);
+    expect(event.changes.bankAccounts.after[0]).toEqual({
+      bankName: 'Deutsche Bank',
+      accountName: null,
+      accountNumber: expect.stringMatching(/^fp:[0-9a-f]{16}$/),
+      iban: expect.stringMatching(/^fp:[0-9a-f]{16}$/),
+      swift: null,
+    });
+    const raw = JSON.stringify(await auditRows(app));
+    expect(raw).not.toContain('9988776655');
+    expect(raw).not.toContain('DE89370400440532013000');
+  });
+});
+
+describe('the audit event is written in the same transaction as the change', () => {
+  test('a failure after the write and after the audit insert rolls back both', async () => {
+    const governance = app.strapi.plugin('master-data').service('governance');
+    governance.addStage({
+      name: 'test-fail-late',
+      async after(write: any) {
+        if (String(write.params.data?.name).startsWith('FAIL-LATE')) throw new errors.ApplicationError('injected failure after the audit insert');
+      },
+    });
+    try {
+      const tables = await rowCounts(app, [...CUSTOMER_TABLES, EVENTS]);
+      const res = await app.http.post('/api/customers').set(bearer(token)).send({ data: customerData({ name: 'FAIL-LATE Trading' }) });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe('injected failure after the audit insert');
+      expect(await rowCounts(app, [...CUSTOMER_TABLES, EVENTS])).toEqual(tables);
+    } finally {
+      governance.removeStage('test-fail-late');
+    }
+  });
+
+  test('an audit insert that fails rolls the write back', async () => {
+    const knex = app.strapi.db.connection;
+    // The database refuses this one audit row, as a full disk or a broken constraint would.
+    if (isPostgres()) {
+      await knex.raw(`CREATE FUNCTION test_refuse_audit() RETURNS trigger AS $$ BEGIN
+        IF NEW.changes LIKE '%FAIL-AUDIT%' THEN RAISE EXCEPTION 'injected audit insert failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+      await knex.raw(`CREATE TRIGGER test_refuse_audit BEFORE INSERT ON ${EVENTS} FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()`);
+    } else {
+      await knex.raw(`CREATE TRIGGER test_refuse_audit BEFORE INSERT ON ${EVENTS} WHEN NEW.changes LIKE '%FAIL-AUDIT%'
+        BEGIN SELECT RAISE(ABORT, 'injected audit insert failure'); END`);
+    }
+    try {
+      const tables = await rowCounts(app, [...CUSTOMER_TABLES, EVENTS]);
+      const res = await app.http.post('/api/customers').set(bearer(token)).send({ data: customerData({ name: 'FAIL-AUDIT Trading' }) });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(await rowCounts(app, [...CUSTOMER_TABLES, EVENTS])).toEqual(tables);
+      // An update refused the same way leaves the stored record as it was.
+      const ok = await app.http.post('/api/customers').set(bearer(token)).send({ data: customerData({ segment: 'Kept' }) });
+      const upd = await app.http.put(`/api/customers/${ok.body.data.documentId}`).set(bearer(token)).send({ data: { segment: 'FAIL-AUDIT' } });
+      expect(upd.status).toBeGreaterThanOrEqual(400);
+      expect((await app.strapi.documents(UID).findOne({ documentId: ok.body.data.documentId }))!.segment).toBe('Kept');
+    } finally {
+      await knex.raw(`DROP TRIGGER test_refuse_audit${isPostgres() ? ` ON ${EVENTS}` : ''}`);
+      if (isPostgres()) await knex.raw('DROP FUNCTION test_refuse_audit()');
+    }
+  });
+});
