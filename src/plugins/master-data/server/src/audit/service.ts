@@ -15,6 +15,7 @@ import { replay } from './domain/replay';
 import { currentRequestInfo } from './context';
 import { CHECKPOINTS, EVENTS, ensureAuditSchema } from './schema';
 import { getService } from '../utils';
+import { purgeAuditEvents } from './retention';
 import type { AuditChanges, AuditEvent, AuditQuery } from '../../../shared/contracts/audit';
 
 /** PostgreSQL advisory lock key that serialises appends to the chain (held until the write commits). */
@@ -220,6 +221,11 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
         after = Number(rows[rows.length - 1].sequence);
       }
       return { ok: true, checked: state.checked, firstBrokenSequence: null, reason: null, fromCheckpoint: checkpoint ? Number(checkpoint.sequence) : null };
+    },
+
+    /** The retention procedure (see ./retention.ts). */
+    purgeAuditEvents(input: { before: string; reason: string }) {
+      return purgeAuditEvents(strapi, input);
     },
 
     /** The record's state at `at`, rebuilt from its events. */
