@@ -26,12 +26,14 @@ describe('every path is recorded with who, what, why and where', () => {
       .set('X-Request-Id', 'req-create-1')
       .send({ data: customerData({ segment: 'SME' }) });
     expect(created.status).toBe(201);
+    expect(created.headers['x-request-id']).toBe('req-create-1');
     const id = created.body.data.documentId;
-    await app.http
+    const updateRes = await app.http
       .put(`/api/customers/${id}`)
       .set(bearer(token))
       .set('X-Change-Reason', encodeURIComponent('Customer moved to key accounts / 客户升级'))
       .send({ data: { segment: 'Enterprise' } });
+    expect(updateRes.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/); // made up when none is sent
 
     const events = await eventsOf(app, id);
     expect(events.map((e) => e.action)).toEqual(['create', 'update']);
@@ -42,6 +44,7 @@ describe('every path is recorded with who, what, why and where', () => {
     expect(create.changes.contacts.after[0]).toMatchObject({ name: 'Li Wei', phone: '+8613800138000' });
     expect(update.changes).toEqual({ segment: { before: 'SME', after: 'Enterprise' } });
     expect(update.reason).toBe('Customer moved to key accounts / 客户升级');
+    expect(update.request_id).toBe(updateRes.headers['x-request-id']);
     expect(new Date(update.occurred_at).toISOString()).toBe(update.occurred_at);
   });
 
@@ -153,5 +156,22 @@ describe('the audit event is written in the same transaction as the change', () 
       await knex.raw(`DROP TRIGGER test_refuse_audit${isPostgres() ? ` ON ${EVENTS}` : ''}`);
       if (isPostgres()) await knex.raw('DROP FUNCTION test_refuse_audit()');
     }
+  });
+});
+
+describe('bulk actions of the admin panel (several documents in one transaction)', () => {
+  test('bulk publish, unpublish and delete record one event per document and keep the chain whole', async () => {
+    const { token: admin } = await adminToken(app);
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i += 1) ids.push((await app.http.post(CM).set(bearer(admin)).send(customerData())).body.data.documentId);
+    for (const action of ['bulkPublish', 'bulkUnpublish', 'bulkDelete']) {
+      const res = await app.http.post(`${CM}/actions/${action}`).set(bearer(admin)).send({ documentIds: ids });
+      expect(res.status).toBe(200);
+    }
+    for (const id of ids) {
+      expect((await eventsOf(app, id)).map((e) => e.action)).toEqual(['create', 'publish', 'unpublish', 'delete']);
+    }
+    const verify = await app.http.get('/master-data/audit-events/verify').set(bearer(admin));
+    expect(verify.body.data.ok).toBe(true);
   });
 });

@@ -36,6 +36,8 @@ export interface RecordInput {
 
 type Row = Record<string, any>;
 
+const appendQueues = new WeakMap<object, Promise<unknown>>();
+
 const toEvent = (row: Row): AuditEvent => ({
   sequence: Number(row.sequence),
   occurredAt: row.occurred_at,
@@ -103,8 +105,20 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       await ensureAuditSchema(knex(), strapi.db.dialect.client);
     },
 
-    /** Appends one event to the chain inside `trx`; returns it. Throws if the insert fails (the write rolls back). */
-    async record({ trx, uid, documentId, locale = null, action, changes, reason, outcome = 'success' }: RecordInput): Promise<AuditEvent> {
+    /**
+     * Appends one event to the chain inside `trx`; returns it. Throws if the insert fails (the write
+     * rolls back). Appends within one transaction are queued: the admin panel's bulk actions run
+     * several documents' writes concurrently in a single transaction, where the database lock
+     * (taken per transaction) cannot order them.
+     */
+    record(input: RecordInput): Promise<AuditEvent> {
+      const previous = appendQueues.get(input.trx) ?? Promise.resolve();
+      const appended = previous.then(() => this.append(input));
+      appendQueues.set(input.trx, appended.catch(() => undefined));
+      return appended;
+    },
+
+    async append({ trx, uid, documentId, locale = null, action, changes, reason, outcome = 'success' }: RecordInput): Promise<AuditEvent> {
       const request = currentRequestInfo(strapi);
       const sensitive = getService('governance', strapi).load().governed.get(uid)?.audit.sensitive ?? [];
       if (isPostgres()) await trx.raw('SELECT pg_advisory_xact_lock(?)', [CHAIN_LOCK]);

@@ -31,11 +31,18 @@ export const populateFor = (strapi: Core.Strapi, uid: string): Populate => {
   return populate;
 };
 
+/**
+ * `only`: the attributes a write can have changed (the keys of its data). Components and relations
+ * outside it are not loaded: a REST update of two scalar fields then costs one query, not one per
+ * component. Both sides of a diff must be read with the same `only`.
+ */
 export const snapshot = async (
   strapi: Core.Strapi,
-  { uid, documentId, published, locale }: { uid: string; documentId: string; published: boolean; locale?: string | null }
+  { uid, documentId, published, locale, only }: { uid: string; documentId: string; published: boolean; locale?: string | null; only?: string[] }
 ): Promise<Record<string, unknown> | null> => {
   const where: Record<string, unknown> = { documentId, publishedAt: published ? { $notNull: true } : null };
   if (locale) where.locale = locale;
-  return strapi.db.query(uid as UID.Schema).findOne({ where, populate: populateFor(strapi, uid) as any });
+  let populate = populateFor(strapi, uid);
+  if (only) populate = Object.fromEntries(Object.entries(populate).filter(([name]) => only.includes(name)));
+  return strapi.db.query(uid as UID.Schema).findOne({ where, populate: populate as any });
 };

@@ -10,6 +10,10 @@ import { snapshot } from './snapshot';
 
 const ACTION_NAMES: Record<string, string> = { discardDraft: 'discard' };
 
+/** Create and update can only change what their data names; the other actions change anything. */
+const touched = (write: GovernedWrite) =>
+  (write.action === 'create' || write.action === 'update') && write.params.data ? Object.keys(write.params.data) : undefined;
+
 /** Which version of the record an action changes: the published one for publish/unpublish. */
 const changesPublished = (write: GovernedWrite) => {
   const draftAndPublish = (write.strapi.getModel(write.uid) as any).options?.draftAndPublish !== false;
@@ -21,7 +25,7 @@ export const auditStage: Stage = {
   async before(write) {
     const documentId = write.params.documentId;
     if (write.action === 'create' || write.action === 'clone' || !documentId) return;
-    write.stash.audit = await snapshot(write.strapi, { uid: write.uid, documentId, published: changesPublished(write), locale: write.params.locale });
+    write.stash.audit = await snapshot(write.strapi, { uid: write.uid, documentId, published: changesPublished(write), locale: write.params.locale, only: touched(write) });
   },
 
   async after(write, result: any) {
@@ -31,7 +35,7 @@ export const auditStage: Stage = {
     const after =
       write.action === 'delete'
         ? null
-        : await snapshot(write.strapi, { uid: write.uid, documentId, published: changesPublished(write), locale: write.params.locale });
+        : await snapshot(write.strapi, { uid: write.uid, documentId, published: changesPublished(write), locale: write.params.locale, only: touched(write) });
     const changes = diffStates(before, after);
     // A save that changes nothing (the admin panel saves before it publishes) is no event.
     if (Object.keys(changes).length === 0 && (write.action === 'update' || write.action === 'discardDraft')) return;

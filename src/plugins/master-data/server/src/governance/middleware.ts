@@ -41,7 +41,9 @@ export const createGovernedWriteMiddleware = ({ strapi, governed, stages }: Midd
         stash: {},
         existing: () => {
           if (!documentId) return Promise.resolve(null);
-          existing ??= strapi.db.query(uid).findOne({ where: { documentId, publishedAt: null } });
+          // The draft when the type has drafts; otherwise its only (published) row.
+          const draftAndPublish = (strapi.getModel(uid) as { options?: { draftAndPublish?: boolean } }).options?.draftAndPublish !== false;
+          existing ??= strapi.db.query(uid).findOne({ where: { documentId, publishedAt: draftAndPublish ? null : { $notNull: true } } });
           return existing;
         },
       };

@@ -1,0 +1,125 @@
+/* Shared benchmark helpers: databases, servers, statistics, payloads. */
+const { fork } = require('node:child_process');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { Client } = require('pg');
+
+const root = path.resolve(__dirname, '..');
+const { usccCheckCharacter } = require(path.join(root, 'dist/src/plugins/master-data/server/src/validation/domain/uscc.js'));
+
+const PG = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '', database: 'postgres' };
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+/** A fresh database; returns the DATABASE_* env for it and a drop function. */
+const createDatabase = async (client) => {
+  const name = `mdh_bench_${crypto.randomBytes(4).toString('hex')}`;
+  if (client === 'postgres') {
+    const c = new Client(PG);
+    await c.connect();
+    await c.query(`CREATE DATABASE "${name}"`);
+    await c.end();
+    return {
+      env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: PG.host, DATABASE_PORT: String(PG.port), DATABASE_USERNAME: PG.user, DATABASE_PASSWORD: '', DATABASE_NAME: name },
+      drop: async () => {
+        const d = new Client(PG);
+        await d.connect();
+        await d.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await d.end();
+      },
+    };
+  }
+  const file = path.join('.tmp', `${name}.db`);
+  fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
+  return {
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file },
+    drop: async () => {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(root, file + suffix), { force: true });
+    },
+  };
+};
+
+const SECRETS = {
+  APP_KEYS: 'benchKeyA,benchKeyB',
+  API_TOKEN_SALT: 'bench-api-token-salt',
+  ADMIN_JWT_SECRET: 'bench-admin-jwt-secret',
+  JWT_SECRET: 'bench-jwt-secret',
+  TRANSFER_TOKEN_SALT: 'bench-transfer-token-salt',
+  ENCRYPTION_KEY: 'bench-encryption-key-0123456789ab',
+  SERVE_ADMIN_PANEL: 'false',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  NODE_ENV: 'production',
+};
+
+/** Starts bench/server.js on a fresh database; resolves { url, token, stop }. */
+const startServer = async ({ client, governance }) => {
+  const db = await createDatabase(client);
+  const port = await freePort();
+  const child = fork(path.join(__dirname, 'server.js'), [], {
+    cwd: root,
+    env: { ...process.env, ...SECRETS, ...db.env, HOST: '127.0.0.1', PORT: String(port), MASTER_DATA_GOVERNANCE: String(governance) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await new Promise((resolve, reject) => {
+    child.once('message', resolve);
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${ready.port}`,
+    token: ready.token,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send('stop');
+      await exited;
+      await db.drop();
+    },
+  };
+};
+
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+};
+const median = (values) => quantile(values, 0.5);
+
+let counter = 0;
+/** A valid, distinct CN customer. */
+const customer = () => {
+  counter += 1;
+  const n = counter + Math.floor(Math.random() * 1e6) * 1000;
+  const first17 = `91440300${String(100000000 + (n % 900000000)).slice(-9)}`;
+  return {
+    name: `Shenzhen Bench Trading ${n} Co., Ltd.`,
+    legalName: `深圳市基准贸易${n}有限公司`,
+    customerType: 'organization',
+    taxId: first17 + usccCheckCharacter(first17),
+    country: 'CN',
+    city: 'Shenzhen',
+    phone: '0755 8601 3388',
+    email: `buyer${n}@example.com`,
+    currency: 'CNY',
+    creditLimit: 500000,
+    addresses: [{ type: 'registered', line1: '1 Keji Road', city: 'Shenzhen', country: 'CN', isPrimary: true }],
+    contacts: [{ name: 'Li Wei', email: 'li.wei@example.com', phone: '138 0013 8000', isPrimary: true }],
+    bankAccounts: [{ bankName: 'Bank of China', accountNumber: '6222000011112222', swift: 'BKCHCNBJ' }],
+    externalIds: [{ system: 'SAP', externalId: `SAP-${n}` }],
+  };
+};
+
+const machine = () => `${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+
+module.exports = { root, startServer, createDatabase, quantile, median, customer, machine, SECRETS };

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+/*
+ * npm run bench:write -- [--db sqlite,postgres] [--rounds 3] [--n 300]
+ *
+ * Create and update latency (p50, p95, sequential) and create throughput (8 concurrent clients) over
+ * REST, with the governed-write pipeline on (validation, code, audit) and off (MASTER_DATA_GOVERNANCE
+ * =false: plain Strapi on the same content type), alternating on/off in each round on fresh databases.
+ * Prints medians across rounds and the on/off ratios; writes bench/results/write-<date>.json.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { startServer, quantile, median, customer, machine, root } = require('./lib');
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : process.argv[i + 1];
+};
+const DBS = arg('db', 'sqlite,postgres').split(',');
+const ROUNDS = Number(arg('rounds', 3));
+const N = Number(arg('n', 300));
+const CONCURRENCY = 8;
+
+const request = async (server, method, url, body) => {
+  const started = performance.now();
+  const res = await fetch(`${server.url}${url}`, {
+    method,
+    headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json.error)}`);
+  return { ms: performance.now() - started, json };
+};
+
+const workload = async (server) => {
+  for (let i = 0; i < 30; i += 1) await request(server, 'POST', '/api/customers', { data: customer() }); // warm-up
+  const create = [];
+  const ids = [];
+  for (let i = 0; i < N; i += 1) {
+    const { ms, json } = await request(server, 'POST', '/api/customers', { data: customer() });
+    create.push(ms);
+    ids.push(json.data.documentId);
+  }
+  const update = [];
+  for (let i = 0; i < N; i += 1) {
+    const { ms } = await request(server, 'PUT', `/api/customers/${ids[i]}`, { data: { segment: `Segment ${i}`, phone: '+86 138 0013 8001' } });
+    update.push(ms);
+  }
+  const total = N * 2;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < total) {
+        next += 1;
+        await request(server, 'POST', '/api/customers', { data: customer() });
+      }
+    })
+  );
+  const throughput = total / ((performance.now() - started) / 1000);
+  return {
+    createP50: quantile(create, 0.5),
+    createP95: quantile(create, 0.95),
+    updateP50: quantile(update, 0.5),
+    updateP95: quantile(update, 0.95),
+    throughput,
+  };
+};
+
+(async () => {
+  const results = {};
+  for (const client of DBS) {
+    results[client] = { governed: [], plain: [] };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const order = round % 2 === 0 ? [true, false] : [false, true];
+      for (const governance of order) {
+        const server = await startServer({ client, governance });
+        try {
+          const r = await workload(server);
+          results[client][governance ? 'governed' : 'plain'].push(r);
+          console.error(`${client} round ${round + 1} ${governance ? 'governed' : 'plain   '}: create p50 ${r.createP50.toFixed(1)} ms p95 ${r.createP95.toFixed(1)} ms, update p50 ${r.updateP50.toFixed(1)} ms p95 ${r.updateP95.toFixed(1)} ms, ${r.throughput.toFixed(0)} creates/s`);
+        } finally {
+          await server.stop();
+        }
+      }
+    }
+  }
+
+  const summary = {};
+  const lines = ['| database | mode | create p50 | create p95 | update p50 | update p95 | creates/s (8 clients) |', '|---|---|---|---|---|---|---|'];
+  for (const [client, modes] of Object.entries(results)) {
+    const med = (mode, key) => median(modes[mode].map((r) => r[key]));
+    const row = (mode) => ({ createP50: med(mode, 'createP50'), createP95: med(mode, 'createP95'), updateP50: med(mode, 'updateP50'), updateP95: med(mode, 'updateP95'), throughput: med(mode, 'throughput') });
+    const governed = row('governed');
+    const plain = row('plain');
+    const ratios = {
+      createP50: governed.createP50 / plain.createP50,
+      updateP50: governed.updateP50 / plain.updateP50,
+      throughput: governed.throughput / plain.throughput,
+    };
+    summary[client] = { governed, plain, ratios };
+    for (const [mode, r] of [['governed', governed], ['plain Strapi', plain]]) {
+      lines.push(`| ${client} | ${mode} | ${r.createP50.toFixed(1)} ms | ${r.createP95.toFixed(1)} ms | ${r.updateP50.toFixed(1)} ms | ${r.updateP95.toFixed(1)} ms | ${r.throughput.toFixed(0)} |`);
+    }
+    lines.push(`| ${client} | **ratio** | **${ratios.createP50.toFixed(2)}** | | **${ratios.updateP50.toFixed(2)}** | | **${ratios.throughput.toFixed(2)}** |`);
+  }
+  const out = { date: new Date().toISOString(), machine: machine(), rounds: ROUNDS, n: N, concurrency: CONCURRENCY, summary, results };
+  fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'bench', 'results', `write-${out.date.slice(0, 10)}.json`), JSON.stringify(out, null, 2));
+  console.log(`Machine: ${out.machine}; ${ROUNDS} rounds, medians; ${N} sequential creates and updates, ${N * 2} creates from ${CONCURRENCY} clients per run\n`);
+  console.log(lines.join('\n'));
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
