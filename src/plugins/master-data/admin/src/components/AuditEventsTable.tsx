@@ -1,0 +1,80 @@
+import { Flex, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Eye } from '@strapi/icons';
+import type { AuditEvent } from '../../../shared/contracts/audit';
+import { changedFields, formatDateTime } from '../utils/audit';
+import { ActionBadge } from './ActionBadge';
+import { ActorLabel } from './ActorLabel';
+
+interface Props {
+  events: AuditEvent[];
+  onOpen(event: AuditEvent): void;
+}
+
+const COLUMNS = ['#', 'Time', 'Actor', 'Action', 'Record', 'Changed fields'];
+
+/** Audit events, one a row; a click on a row (or its eye button) opens the event's details. */
+export const AuditEventsTable = ({ events, onOpen }: Props) => (
+  <Table colCount={COLUMNS.length + 1} rowCount={events.length + 1}>
+    <Thead>
+      <Tr>
+        {COLUMNS.map((column) => (
+          <Th key={column}>
+            <Typography variant="sigma">{column}</Typography>
+          </Th>
+        ))}
+        <Th>
+          <VisuallyHidden>Details</VisuallyHidden>
+        </Th>
+      </Tr>
+    </Thead>
+    <Tbody>
+      {events.map((event) => (
+        <Tr key={event.sequence} onClick={() => onOpen(event)} style={{ cursor: 'pointer' }} data-sequence={event.sequence}>
+          <Td>
+            <Typography textColor="neutral800" fontWeight="bold">
+              {event.sequence}
+            </Typography>
+          </Td>
+          <Td>
+            <Typography textColor="neutral800" title={event.occurredAt}>
+              {formatDateTime(event.occurredAt)}
+            </Typography>
+          </Td>
+          <Td>
+            <ActorLabel actor={event.actor} />
+          </Td>
+          <Td>
+            <Flex gap={1}>
+              <ActionBadge action={event.action} />
+              {event.outcome === 'failure' && <Typography textColor="danger600">failed</Typography>}
+            </Flex>
+          </Td>
+          <Td>
+            <Flex direction="column" alignItems="flex-start">
+              <Typography textColor="neutral800">{event.documentId ?? '—'}</Typography>
+              <Typography variant="pi" textColor="neutral600">
+                {event.uid}
+                {event.locale ? ` · ${event.locale}` : ''}
+              </Typography>
+            </Flex>
+          </Td>
+          <Td style={{ whiteSpace: 'normal' }}>
+            <Typography textColor="neutral800">{changedFields(event.changes) || '—'}</Typography>
+          </Td>
+          <Td>
+            <IconButton
+              label={`Show event ${event.sequence}`}
+              variant="ghost"
+              onClick={(e: React.MouseEvent) => {
+                e.stopPropagation();
+                onOpen(event);
+              }}
+            >
+              <Eye />
+            </IconButton>
+          </Td>
+        </Tr>
+      ))}
+    </Tbody>
+  </Table>
+);
