@@ -7,12 +7,8 @@
  */
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
-const { createDatabase, root, machine, SECRETS } = require('./lib');
+const { createDatabase, root, machine, SECRETS, arg } = require('./lib');
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : process.argv[i + 1];
-};
 const DBS = arg('db', 'sqlite,postgres').split(',');
 const EVENTS = Number(arg('events', 1_000_000));
 const BATCH = 1000;

@@ -69,7 +69,7 @@ const startServer = async ({ client, governance }) => {
   const child = fork(path.join(__dirname, 'server.js'), [], {
     cwd: root,
     env: { ...process.env, ...SECRETS, ...db.env, HOST: '127.0.0.1', PORT: String(port), MASTER_DATA_GOVERNANCE: String(governance) },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'], // the start-up banner is noise here
   });
   const ready = await new Promise((resolve, reject) => {
     child.once('message', resolve);
@@ -120,6 +120,12 @@ const customer = () => {
   };
 };
 
+/** The value after `--name` on the command line, or the fallback. */
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? fallback : process.argv[i + 1];
+};
+
 const machine = () => `${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
-module.exports = { root, startServer, createDatabase, quantile, median, customer, machine, SECRETS };
+module.exports = { root, startServer, createDatabase, quantile, median, customer, machine, SECRETS, arg };

@@ -5,6 +5,7 @@
  */
 const path = require('node:path');
 const { createStrapi } = require('@strapi/strapi');
+const { drainPool } = require('../scripts/boot');
 
 const root = path.resolve(__dirname, '..');
 
@@ -16,6 +17,7 @@ const root = path.resolve(__dirname, '..');
   process.send({ port: Number(process.env.PORT), token: token.accessKey });
   process.on('message', async (message) => {
     if (message === 'stop') {
+      await drainPool(strapi);
       await strapi.destroy();
       process.exit(0);
     }

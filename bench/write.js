@@ -9,12 +9,8 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { startServer, quantile, median, customer, machine, root } = require('./lib');
+const { startServer, quantile, median, customer, machine, root, arg } = require('./lib');
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : process.argv[i + 1];
-};
 const DBS = arg('db', 'sqlite,postgres').split(',');
 const ROUNDS = Number(arg('rounds', 3));
 const N = Number(arg('n', 300));

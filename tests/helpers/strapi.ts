@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { createTestDatabase, ROOT, type TestDatabase } from './database';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { drainPool } = require('../../scripts/boot');
 
 export interface TestApp {
   strapi: Core.Strapi;
@@ -44,21 +46,8 @@ export const startApp = async ({ appDir = ROOT }: StartOptions = {}): Promise<Te
   };
 };
 
-/**
- * Waits until no database connection is in use or awaited. Strapi emits entry events after commit
- * without awaiting them (document-service/events); destroying the pool under such a query makes it
- * fail a minute later, after the test file, as an unhandled rejection.
- */
-export const drain = async (strapi: Core.Strapi, timeoutMs = 5000) => {
-  const pool = (strapi.db.connection.client as any).pool;
-  const busy = () => pool && pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0;
-  const deadline = Date.now() + timeoutMs;
-  let quiet = 0;
-  while (quiet < 2 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    quiet = busy() ? 0 : quiet + 1;
-  }
-};
+/** See scripts/boot.js: lets Strapi's after-commit event queries finish before the pool goes. */
+export const drain = (strapi: Core.Strapi): Promise<void> => drainPool(strapi);
 
 const unique = () => randomBytes(4).toString('hex');
 
