@@ -62,11 +62,11 @@ const SECRETS = {
   NODE_ENV: 'production',
 };
 
-/** Starts bench/server.js on a fresh database; resolves { url, token, stop }. */
+/** Starts scripts/child-server.js on a fresh database; resolves { url, token, stop }. */
 const startServer = async ({ client, governance }) => {
   const db = await createDatabase(client);
   const port = await freePort();
-  const child = fork(path.join(__dirname, 'server.js'), [], {
+  const child = fork(path.join(root, 'scripts', 'child-server.js'), [], {
     cwd: root,
     env: { ...process.env, ...SECRETS, ...db.env, HOST: '127.0.0.1', PORT: String(port), MASTER_DATA_GOVERNANCE: String(governance) },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'], // the start-up banner is noise here

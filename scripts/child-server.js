@@ -1,0 +1,32 @@
+/*
+ * A Strapi server in a child process, for benchmarks (bench/write.js) and for tests that need a
+ * second instance on the same database: boots the compiled app on the database given by DATABASE_*
+ * (MASTER_DATA_GOVERNANCE=false for plain Strapi), creates a full-access API token and reports
+ * { port, token } to the parent over IPC; stops on the message 'stop'.
+ */
+const path = require('node:path');
+const { createStrapi } = require('@strapi/strapi');
+const { drainPool } = require('./boot');
+
+const root = path.resolve(__dirname, '..');
+
+(async () => {
+  const strapi = createStrapi({ appDir: root, distDir: path.join(root, 'dist') });
+  strapi.log.level = 'error';
+  await strapi.start();
+  const token = await strapi
+    .service('admin::api-token')
+    .create({ name: `instance-${process.pid}`, type: 'full-access', lifespan: null, permissions: [] });
+  // PORT=0 lets the system pick a free port: report the real one.
+  process.send({ port: strapi.server.httpServer.address().port, token: token.accessKey });
+  process.on('message', async (message) => {
+    if (message === 'stop') {
+      await drainPool(strapi);
+      await strapi.destroy();
+      process.exit(0);
+    }
+  });
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
