@@ -26,3 +26,16 @@ export const withTriggersLifted = async (app: TestApp, fn: () => Promise<void>) 
     else await app.strapi.plugin('master-data').service('audit').ensureSchema();
   }
 };
+
+/**
+ * The error message of a database query, or 'no error'. Awaits the knex builder itself: handing a
+ * builder to jest's `expect(...).rejects` was seen to pass an UPDATE that the trigger refuses.
+ */
+export const queryError = async (query: PromiseLike<unknown>): Promise<string> => {
+  try {
+    await query;
+    return 'no error';
+  } catch (error) {
+    return (error as Error).message;
+  }
+};

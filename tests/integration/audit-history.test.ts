@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { startApp, apiToken, adminToken, bearer, type TestApp } from '../helpers/strapi';
 import { customerData } from '../helpers/fixtures';
-import { eventsOf, withTriggersLifted, EVENTS } from '../helpers/audit';
+import { eventsOf, withTriggersLifted, EVENTS, queryError } from '../helpers/audit';
 import { ROOT } from '../helpers/database';
 
 let app: TestApp;
@@ -77,7 +77,7 @@ test('retention removes old events only through the procedure, and the rest stil
   const verify = await app.http.get('/master-data/audit-events/verify').set(bearer(admin));
   expect(verify.body.data).toEqual({ ok: true, checked: 4, firstBrokenSequence: null, reason: null, fromCheckpoint: 3 });
   // Deleting is still refused outside the procedure.
-  await expect(app.strapi.db.connection(EVENTS).where({ sequence: 4 }).del()).rejects.toThrow(/append-only/);
+  expect(await queryError(app.strapi.db.connection(EVENTS).where({ sequence: 4 }).del())).toMatch(/append-only/);
   // And new writes keep extending the same chain.
   await app.http.post('/api/customers').set(bearer(token)).send({ data: customerData() });
   expect((await app.http.get('/master-data/audit-events/verify').set(bearer(admin))).body.data).toMatchObject({ ok: true, checked: 5 });
