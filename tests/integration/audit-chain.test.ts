@@ -141,12 +141,23 @@ describe('reading the trail', () => {
     expect((await app.http.get('/master-data/audit-events').set(bearer((await adminToken(app, ['approver'])).token))).status).toBe(200);
   });
 
-  test('content API: an API token reads it; a users-permissions user needs the permission', async () => {
+  test('content API: a full-access token reads it, a read-only token does not; users-permissions needs the permission', async () => {
     const res = await app.http.get('/api/master-data/audit-events?limit=5').set(bearer(token));
     expect(res.status).toBe(200);
     expect(res.body.data).toHaveLength(5);
+    const readOnly = await apiToken(app, 'read-only');
+    expect((await app.http.get('/api/customers').set(bearer(readOnly))).status).toBe(200);
+    expect((await app.http.get('/api/master-data/audit-events').set(bearer(readOnly))).status).toBe(403);
     const { jwt } = await upUser(app, []);
     expect((await app.http.get('/api/master-data/audit-events').set(bearer(jwt))).status).toBe(403);
+    const granted = await upUser(app, ['plugin::master-data.audit.readTrail']);
+    expect((await app.http.get('/api/master-data/audit-events?limit=1').set(bearer(granted.jwt))).status).toBe(200);
+  });
+
+  test('a cursor too large to be a sequence is a 400, not a database error', async () => {
+    const res = await app.http.get(`/master-data/audit-events?cursor=${'9'.repeat(30)}`).set(bearer(admin));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors[0].path).toEqual(['cursor']);
   });
 
   test('CSV export streams every matching event with a header row', async () => {

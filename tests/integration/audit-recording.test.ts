@@ -48,6 +48,28 @@ describe('every path is recorded with who, what, why and where', () => {
     expect(new Date(update.occurred_at).toISOString()).toBe(update.occurred_at);
   });
 
+  test('a reason that would end in half a character or holds NUL is stored cleanly and still verifies', async () => {
+    const reason = `${'x'.repeat(1999)}😀\u0000`;
+    const res = await app.http
+      .post('/api/customers')
+      .set(bearer(token))
+      .set('X-Change-Reason', encodeURIComponent(reason))
+      .set('User-Agent', '=HYPERLINK("http://evil.example")')
+      .send({ data: customerData() });
+    expect(res.status).toBe(201);
+    const [event] = await eventsOf(app, res.body.data.documentId);
+    expect(event.reason).toBe('x'.repeat(1999) + '😀');
+    const { token: admin } = await adminToken(app);
+    expect((await app.http.get('/master-data/audit-events/verify').set(bearer(admin))).body.data.ok).toBe(true);
+    const csv = await app.http.get(`/master-data/audit-events/export?documentId=${res.body.data.documentId}`).set(bearer(admin)).buffer(true).parse((r, cb) => {
+      let text = '';
+      r.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      r.on('end', () => cb(null, text));
+    });
+    // Formula-looking text is escaped for spreadsheets.
+    expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+  });
+
   test('REST as a users-permissions user', async () => {
     const { jwt, user } = await upUser(app, ['api::customer.customer.create']);
     const res = await app.http.post('/api/customers').set(bearer(jwt)).send({ data: customerData() });

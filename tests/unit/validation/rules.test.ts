@@ -71,6 +71,12 @@ describe('tax id per country', () => {
     expect(applyRule('taxId', '5010401089997', { country: 'JP' })).toEqual(failing('not a valid JP tax number'));
   });
 
+  test('input a validator cannot even read is invalid, not an error', () => {
+    for (const input of ['-', 'nl', 'NL', './']) {
+      expect(applyRule('taxId', input, { country: 'NL' })).toEqual({ ok: false, reason: expect.any(String) });
+    }
+  });
+
   test('needs the country', () => {
     expect(applyRule('taxId', '136695976', {})).toEqual(failing('without a country'));
   });

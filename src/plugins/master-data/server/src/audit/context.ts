@@ -16,7 +16,17 @@ export interface RequestInfo {
 
 const SYSTEM: AuditActor = { kind: 'system', id: null, name: 'system' };
 
-const truncate = (value: unknown, max: number) => (typeof value === 'string' && value !== '' ? value.slice(0, max) : null);
+/**
+ * Text from a request, made safe to store and hash: no NUL (PostgreSQL text refuses it), cut at a
+ * code point boundary, and well-formed UTF-16 (a lone surrogate would be stored as U+FFFD and
+ * then no longer match its hash).
+ */
+export const cleanText = (value: unknown, max: number): string | null => {
+  if (typeof value !== 'string' || value === '') return null;
+  const text = [...value.replace(/\u0000/g, '')].slice(0, max).join('');
+  return (text as string & { toWellFormed(): string }).toWellFormed() || null;
+};
+const truncate = cleanText;
 
 /** Strapi's API token strategies: content API tokens and (5.5x) admin API tokens. */
 const TOKEN_STRATEGIES = new Set(['content-api-token', 'admin-token', 'api-token']);
@@ -28,13 +38,13 @@ const actorOf = (ctx: any): AuditActor => {
   if (strategy === 'admin' && (ctx.state.user || credentials)) {
     const user = ctx.state.user ?? credentials;
     const name = [user.firstname, user.lastname].filter(Boolean).join(' ');
-    return { kind: 'admin', id: String(user.id), name: `${name || user.username || 'admin'} <${user.email}>` };
+    return { kind: 'admin', id: String(user.id), name: cleanText(`${name || user.username || 'admin'} <${user.email}>`, 255)! };
   }
   if (strategy && TOKEN_STRATEGIES.has(strategy) && credentials) {
-    return { kind: 'api-token', id: String(credentials.id), name: credentials.name ?? `token ${credentials.id}` };
+    return { kind: 'api-token', id: String(credentials.id), name: cleanText(credentials.name, 255) ?? `token ${credentials.id}` };
   }
   if (strategy === 'users-permissions' && credentials) {
-    return { kind: 'users-permissions', id: String(credentials.id), name: credentials.username ?? credentials.email ?? `user ${credentials.id}` };
+    return { kind: 'users-permissions', id: String(credentials.id), name: cleanText(credentials.username ?? credentials.email, 255) ?? `user ${credentials.id}` };
   }
   return SYSTEM;
 };

@@ -17,7 +17,7 @@ const listQuery = z
     action: z.string().max(64).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
-    cursor: z.string().regex(/^\d+$/, 'must be a sequence number').optional(),
+    cursor: z.string().regex(/^\d{1,15}$/, 'must be a sequence number').optional(),
     limit: z.coerce.number().int().min(1).max(500).optional(),
   })
   .strict();
@@ -34,8 +34,17 @@ const parse = <T>(schema: z.ZodType<T>, input: unknown): T => {
 const normalise = (q: z.infer<typeof listQuery>) => ({ ...q, from: toIso(q.from), to: toIso(q.to) });
 
 export const auditController = ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** GET /master-data/audit-events and GET /api/master-data/audit-events */
+  /** GET /master-data/audit-events */
   async find(ctx: any) {
+    ctx.body = await getService('audit', strapi).list(normalise(parse(listQuery, ctx.query)));
+  },
+
+  /**
+   * GET /api/master-data/audit-events. Its own action (`audit.readTrail`), not `find`: Strapi lets
+   * read-only API tokens call every action named find, and a shop's read-only token must not read
+   * the audit trail.
+   */
+  async readTrail(ctx: any) {
     ctx.body = await getService('audit', strapi).list(normalise(parse(listQuery, ctx.query)));
   },
 

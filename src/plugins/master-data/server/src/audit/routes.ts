@@ -7,5 +7,5 @@ export const auditAdminRoutes = [
   { method: 'GET', path: '/audit-events/as-of', handler: 'audit.asOf', config: read },
 ];
 
-/** For integrations holding the `master-data.audit.find` permission (API token or users-permissions role). */
-export const auditContentApiRoutes = [{ method: 'GET', path: '/audit-events', handler: 'audit.find' }];
+/** For integrations holding the `master-data.audit.readTrail` permission (full-access or custom API token, users-permissions role). */
+export const auditContentApiRoutes = [{ method: 'GET', path: '/audit-events', handler: 'audit.readTrail' }];

@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import { GENESIS_HASH, hashEvent, verifyNext, type ChainedFields, type VerifyState } from './domain/chain';
 import { redactChanges } from './domain/redact';
 import { replay } from './domain/replay';
-import { currentRequestInfo } from './context';
+import { cleanText, currentRequestInfo } from './context';
 import { CHECKPOINTS, EVENTS, ensureAuditSchema } from './schema';
 import { getService } from '../utils';
 import { purgeAuditEvents } from './retention';
@@ -119,6 +119,7 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async append({ trx, uid, documentId, locale = null, action, changes, reason, outcome = 'success' }: RecordInput): Promise<AuditEvent> {
+      if (!/^[a-z][\w.-]{0,63}$/i.test(action)) throw new Error(`audit action "${action}" must be 1-64 letters, digits, '.', '-' or '_'`);
       const request = currentRequestInfo(strapi);
       const sensitive = getService('governance', strapi).load().governed.get(uid)?.audit.sensitive ?? [];
       if (isPostgres()) await trx.raw('SELECT pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
@@ -134,7 +135,7 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
         documentId,
         locale,
         changes: redactChanges(changes, sensitive, fingerprintKey()),
-        reason: reason ?? request.reason,
+        reason: reason === undefined || reason === null ? request.reason : cleanText(reason, 2000),
         requestId: request.requestId,
         ip: request.ip,
         userAgent: request.userAgent,
@@ -209,7 +210,8 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       };
       const columns = ['sequence', 'occurredAt', 'actorKind', 'actorId', 'actorName', 'action', 'uid', 'documentId', 'locale', 'fields', 'changes', 'reason', 'requestId', 'ip', 'userAgent', 'outcome', 'prevHash', 'hash'];
-      return Readable.from(batches()).pipe(stringify({ header: true, columns }));
+      // escape_formulas: a name like =HYPERLINK(...) must stay text when an auditor opens the file in a spreadsheet.
+      return Readable.from(batches()).pipe(stringify({ header: true, columns, escape_formulas: true }));
     },
 
     /** Recomputes the chain from the start (or the retention checkpoint); names the first broken event. */

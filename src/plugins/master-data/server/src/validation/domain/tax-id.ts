@@ -29,6 +29,7 @@ const validatorsFor = (country: string): Array<[string, Validator]> => {
 
 export const validateTaxId = (input: string, country: string): TaxIdResult => {
   const compact = input.replace(/[\s.\-/]/g, '').toUpperCase();
+  if (compact === '') return { ok: false, reason: 'has no letters or digits' };
   if (country === 'CN') return validateUscc(compact);
 
   const validators = validatorsFor(country);
@@ -37,7 +38,13 @@ export const validateTaxId = (input: string, country: string): TaxIdResult => {
   }
   const reasons: string[] = [];
   for (const [name, validator] of validators) {
-    const result = validator.validate(compact);
+    let result: ReturnType<Validator['validate']>;
+    try {
+      result = validator.validate(compact);
+    } catch (error) {
+      // Some stdnum validators throw on input too short to read (e.g. NL with "NL"): that is invalid input.
+      result = { isValid: false, error: error as Error };
+    }
     if (result.isValid) return { ok: true, value: (result.compact ?? compact).toUpperCase() };
     reasons.push(`${name.toUpperCase()}: ${(result.error?.message ?? 'invalid').replace(/\.$/, '')}`);
   }
