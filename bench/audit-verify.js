@@ -8,6 +8,7 @@
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const { createDatabase, root, machine, SECRETS, arg } = require('./lib');
+const { drainPool } = require('../scripts/boot');
 
 const DBS = arg('db', 'sqlite,postgres').split(',');
 const EVENTS = Number(arg('events', 1_000_000));
@@ -25,6 +26,8 @@ const boot = async (env) => {
 
 const fill = async (strapi, chain) => {
   const knex = strapi.db.connection;
+  // The key the server derives from ENCRYPTION_KEY, so that the verifier accepts these events.
+  const key = chain.chainKey(SECRETS.ENCRYPTION_KEY);
   let prevHash = chain.GENESIS_HASH;
   const started = performance.now();
   for (let from = 1; from <= EVENTS; from += BATCH) {
@@ -48,7 +51,7 @@ const fill = async (strapi, chain) => {
         outcome: 'success',
         prevHash,
       };
-      const hash = chain.hashEvent(fields);
+      const hash = chain.hashEvent(fields, key);
       rows.push({
         sequence, occurred_at: fields.occurredAt, actor_kind: fields.actorKind, actor_id: fields.actorId, actor_name: fields.actorName,
         action: fields.action, uid: fields.uid, document_id: fields.documentId, locale: null, changes: JSON.stringify(fields.changes),
@@ -79,6 +82,7 @@ const fill = async (strapi, chain) => {
       lines.push(`| ${client} | ${EVENTS.toLocaleString('en')} | ${fillSeconds.toFixed(1)} | ${seconds.toFixed(1)} | ${Math.round(EVENTS / seconds).toLocaleString('en')} |`);
       console.error(lines[lines.length - 1]);
     } finally {
+      await drainPool(strapi);
       await strapi.destroy();
       await db.drop();
     }

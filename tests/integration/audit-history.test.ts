@@ -25,7 +25,7 @@ test('"as of": the state of one record at a past time, rebuilt from its events',
   await app.http.put(`/api/customers/${id}`).set(bearer(token)).send({ data: { segment: 'Mid-market' } });
   await pause(15);
   await app.http.put(`/api/customers/${id}`).set(bearer(token)).send({ data: { segment: 'Enterprise', tier: 'A' } });
-  const [create, first, second] = await eventsOf(app, id);
+  const [create, first, second] = (await eventsOf(app, id)).filter((e) => e.action !== 'publish');
   const between = (a: string, b: string) => new Date((Date.parse(a) + Date.parse(b)) / 2).toISOString();
 
   const asOf = (at: string) => app.http.get(`/master-data/audit-events/as-of?uid=api::customer.customer&documentId=${id}&at=${encodeURIComponent(at)}`).set(bearer(admin));
@@ -36,7 +36,7 @@ test('"as of": the state of one record at a past time, rebuilt from its events',
   const afterFirst = await asOf(between(first.occurred_at, second.occurred_at));
   expect(afterFirst.body.data.state).toMatchObject({ segment: 'Mid-market', tier: 'C' });
   const now = await asOf(new Date().toISOString());
-  expect(now.body.data).toMatchObject({ state: { segment: 'Enterprise', tier: 'A' }, eventsApplied: 3 });
+  expect(now.body.data).toMatchObject({ state: { segment: 'Enterprise', tier: 'A' }, eventsApplied: 6 });
   expect((await asOf('not-a-date')).status).toBe(400);
 });
 
@@ -45,7 +45,7 @@ test('npm run audit:verify checks the chain from the command line and fails on a
   const result = (out: string) => JSON.parse(out.trim().split('\n').pop()!);
   const ok = run();
   expect(ok.status).toBe(0);
-  expect(result(ok.stdout)).toMatchObject({ ok: true, checked: 3, firstBrokenSequence: null });
+  expect(result(ok.stdout)).toMatchObject({ ok: true, checked: 6, firstBrokenSequence: null });
 
   const knex = app.strapi.db.connection;
   const original = await knex(EVENTS).where({ sequence: 2 }).first();
@@ -64,21 +64,27 @@ test('npm run audit:verify checks the chain from the command line and fails on a
 test('retention removes old events only through the procedure, and the rest still verifies from its checkpoint', async () => {
   for (let i = 0; i < 3; i += 1) await app.http.post('/api/customers').set(bearer(token)).send({ data: customerData() });
   const all = await app.strapi.db.connection(EVENTS).orderBy('sequence');
-  expect(all.length).toBe(6);
-  const cutoff = all[3].occurred_at; // removes events 1-3 (those strictly before the 4th)
+  expect(all.length).toBe(12);
+  await pause(5);
+  const cutoff = new Date(Date.parse(all[2].occurred_at) + 1).toISOString(); // removes events 1-3
 
   const cli = spawnSync('node', ['scripts/audit-retention.js', '--before', cutoff, '--reason', 'retention test'], { cwd: ROOT, env: process.env, encoding: 'utf8' });
   expect(cli.status).toBe(0);
   expect(JSON.parse(cli.stdout.trim().split('\n').pop()!)).toEqual({ removed: 3, checkpoint: 3 });
 
   const left = await app.strapi.db.connection(EVENTS).orderBy('sequence');
-  expect(left.map((e: any) => Number(e.sequence))).toEqual([4, 5, 6, 7]);
-  expect(left[3]).toMatchObject({ action: 'audit.retention', reason: 'retention test', uid: 'plugin::master-data.audit' });
+  expect(left.map((e: any) => Number(e.sequence))).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+  expect(left[9]).toMatchObject({ action: 'audit.retention', reason: 'retention test', uid: 'plugin::master-data.audit' });
+  expect(JSON.parse(left[9].changes).checkpoint.after).toEqual({ sequence: 3, hash: all[2].hash });
   const verify = await app.http.get('/master-data/audit-events/verify').set(bearer(admin));
-  expect(verify.body.data).toEqual({ ok: true, checked: 4, firstBrokenSequence: null, reason: null, fromCheckpoint: 3 });
+  expect(verify.body.data).toMatchObject({ ok: true, checked: 10, firstBrokenSequence: null, reason: null, fromCheckpoint: 3 });
   // Deleting is still refused outside the procedure.
   expect(await queryError(app.strapi.db.connection(EVENTS).where({ sequence: 4 }).del())).toMatch(/append-only/);
   // And new writes keep extending the same chain.
   await app.http.post('/api/customers').set(bearer(token)).send({ data: customerData() });
-  expect((await app.http.get('/master-data/audit-events/verify').set(bearer(admin))).body.data).toMatchObject({ ok: true, checked: 5 });
+  expect((await app.http.get('/master-data/audit-events/verify').set(bearer(admin))).body.data).toMatchObject({ ok: true, checked: 12 });
+  // A checkpoint forged into the table (the procedure not run) does not make earlier events vanish.
+  await app.strapi.db.connection('master_data_audit_checkpoints').insert({ sequence: 8, hash: left[4].hash, created_at: new Date().toISOString(), removed: 0, reason: 'forged' });
+  expect((await app.http.get('/master-data/audit-events/verify').set(bearer(admin))).body.data).toMatchObject({ ok: false, firstBrokenSequence: 4, fromCheckpoint: 8 });
+  expect(await queryError(app.strapi.db.connection('master_data_audit_checkpoints').where({ sequence: 8 }).del())).toMatch(/append-only/);
 });

@@ -36,8 +36,12 @@ describe('every path is recorded with who, what, why and where', () => {
     expect(updateRes.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/); // made up when none is sent
 
     const events = await eventsOf(app, id);
-    expect(events.map((e) => e.action)).toEqual(['create', 'update']);
-    const [create, update] = events;
+    // REST publishes as it writes: the golden record's change is its own event.
+    expect(events.map((e) => e.action)).toEqual(['create', 'publish', 'update', 'publish']);
+    const [create, firstPublish, update, publish] = events;
+    expect(firstPublish.changes.code).toEqual({ before: null, after: created.body.data.code });
+    expect(publish.changes).toEqual({ segment: { before: 'SME', after: 'Enterprise' } });
+    expect(publish.request_id).toBe(update.request_id);
     expect(create).toMatchObject({ actor_kind: 'api-token', actor_name: expect.stringMatching(/^test-/), uid: UID, request_id: 'req-create-1', user_agent: 'ERP-connector/1.0', outcome: 'success' });
     expect(create.ip).toMatch(/127\.0\.0\.1|::1/);
     expect(create.changes.code).toEqual({ before: null, after: created.body.data.code });

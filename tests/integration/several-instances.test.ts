@@ -54,7 +54,7 @@ describePg('two instances on one PostgreSQL database', () => {
     expect(new Set(results.map((r) => r.body.data.code)).size).toBe(30);
 
     const audit = app.strapi.plugin('master-data').service('audit');
-    expect(await audit.verify()).toMatchObject({ ok: true, checked: 30 });
+    expect(await audit.verify()).toMatchObject({ ok: true, checked: 60 }); // create + publish per REST create
     const kinds = await app.strapi.db.connection('master_data_audit_events').distinct('actor_name');
     expect(kinds.length).toBe(2); // both instances' tokens wrote to the same chain
   });

@@ -1,4 +1,6 @@
-import { canonicalJson, GENESIS_HASH, hashEvent, verifyNext, type ChainedFields } from '../../../src/plugins/master-data/server/src/audit/domain/chain';
+import { canonicalJson, chainKey, GENESIS_HASH, hashEvent, verifyNext, type ChainedFields } from '../../../src/plugins/master-data/server/src/audit/domain/chain';
+
+const KEY = chainKey('test secret');
 
 const event = (sequence: number, prevHash: string, changes: unknown = { name: { before: null, after: `N${sequence}` } }): ChainedFields => ({
   sequence,
@@ -24,7 +26,7 @@ const chain = (n: number) => {
   let prev = GENESIS_HASH;
   for (let i = 1; i <= n; i += 1) {
     const e = event(i, prev);
-    const hash = hashEvent(e);
+    const hash = hashEvent(e, KEY);
     out.push({ ...e, hash });
     prev = hash;
   }
@@ -34,7 +36,7 @@ const chain = (n: number) => {
 const verifyAll = (events: Array<ChainedFields & { hash: string }>) => {
   let state = { expectedPrevHash: GENESIS_HASH, expectedSequence: 1, checked: 0 };
   for (const e of events) {
-    const step = verifyNext(state, e);
+    const step = verifyNext(state, e, KEY);
     if (!step.ok) return step;
     state = step.state;
   }
@@ -57,7 +59,7 @@ describe('hash chain verification', () => {
   });
 
   test('the hash depends on the previous hash', () => {
-    expect(hashEvent(event(2, 'a'.repeat(64)))).not.toBe(hashEvent(event(2, 'b'.repeat(64))));
+    expect(hashEvent(event(2, 'a'.repeat(64)), KEY)).not.toBe(hashEvent(event(2, 'b'.repeat(64)), KEY));
   });
 
   test('altered data is pinpointed', () => {
@@ -72,10 +74,17 @@ describe('hash chain verification', () => {
     expect(verifyAll(events)).toMatchObject({ ok: false, sequence: 2, reason: expect.stringContaining('sequence 2 is missing') });
   });
 
-  test('a forged event whose hash is recomputed still breaks the next link', () => {
+  test('a forged event hashed without the key does not verify, even at the end of the chain', () => {
+    const events = chain(5);
+    const forged = event(6, events[4].hash, { creditLimit: { before: 1, after: 1e9 } });
+    events.push({ ...forged, hash: hashEvent(forged, chainKey('guessed secret')) });
+    expect(verifyAll(events)).toMatchObject({ ok: false, sequence: 6, reason: 'stored hash does not match the event data' });
+  });
+
+  test('a forged event whose hash is recomputed with the key still breaks the next link', () => {
     const events = chain(5);
     const forged = event(3, events[1].hash, { creditLimit: { before: 1, after: 1e9 } });
-    events[2] = { ...forged, hash: hashEvent(forged) };
+    events[2] = { ...forged, hash: hashEvent(forged, KEY) };
     expect(verifyAll(events)).toMatchObject({ ok: false, sequence: 4, reason: 'prevHash does not match the previous event' });
   });
 

@@ -20,6 +20,19 @@ describe('diffStates', () => {
     });
   });
 
+  test('JSON fields are compared and recorded as they are: their ids and locales are data', () => {
+    const before = { preferences: { locale: 'de', id: 7, nested: { documentId: 'x' } } };
+    const after = { preferences: { locale: 'fr', id: 7, nested: { documentId: 'x' } } };
+    expect(diffStates(before, after, { opaque: new Set(['preferences']) })).toEqual({
+      preferences: { before: before.preferences, after: after.preferences },
+    });
+  });
+
+  test('a "__proto__" key is kept as a key', () => {
+    const changes = diffStates({ contacts: [JSON.parse('{"__proto__": "a"}')] }, { contacts: [JSON.parse('{"__proto__": "b"}')] });
+    expect(Object.keys(changes)).toEqual(['contacts']);
+  });
+
   test('create and delete diff against nothing', () => {
     expect(diffStates(null, { name: 'A', notes: null })).toEqual({ name: { before: null, after: 'A' } });
     expect(diffStates({ name: 'A' }, null)).toEqual({ name: { before: 'A', after: null } });
@@ -59,6 +72,15 @@ describe('replay (as of)', () => {
     expect(replay(events, '2026-01-15T00:00:00.000Z')).toEqual({ state: { name: 'A', city: 'X' }, eventsApplied: 1 });
     expect(replay(events, '2026-02-15T00:00:00.000Z')).toEqual({ state: { name: 'B', city: 'X' }, eventsApplied: 2 });
   });
+  test('a clone starts a record; publish and unpublish leave the edited state alone', () => {
+    const history = [
+      { sequence: 1, occurredAt: '2026-01-01T00:00:00.000Z', action: 'clone', changes: { name: { before: null, after: 'Copy' } } },
+      { sequence: 2, occurredAt: '2026-01-02T00:00:00.000Z', action: 'publish', changes: { name: { before: null, after: 'Copy' } } },
+      { sequence: 3, occurredAt: '2026-01-03T00:00:00.000Z', action: 'unpublish', changes: { name: { before: 'Copy', after: null } } },
+    ];
+    expect(replay(history, '2026-01-04T00:00:00.000Z')).toEqual({ state: { name: 'Copy' }, eventsApplied: 3 });
+  });
+
   test('before creation and after deletion there is no record', () => {
     expect(replay(events, '2025-12-31T00:00:00.000Z').state).toBeNull();
     expect(replay(events, '2026-03-02T00:00:00.000Z').state).toBeNull();

@@ -28,7 +28,10 @@ export const purgeAuditEvents = async (strapi: Core.Strapi, { before, reason }: 
       uid: AUDIT_UID,
       documentId: null,
       action: 'audit.retention',
-      changes: { retainedFrom: { before: null, after: Number(last.sequence) + 1 }, removed: { before: null, after: removed } },
+      changes: {
+        checkpoint: { before: null, after: { sequence: Number(last.sequence), hash: last.hash } },
+        removed: { before: null, after: removed },
+      },
       reason,
     });
     return { removed, checkpoint: Number(last.sequence) };

@@ -67,6 +67,15 @@ export const ensureAuditSchema = async (knex: Knex, client: string) => {
     await knex.raw(
       `CREATE TRIGGER master_data_audit_no_truncate BEFORE TRUNCATE ON ${EVENTS} FOR EACH STATEMENT EXECUTE FUNCTION master_data_audit_append_only()`
     );
+    await knex.raw(`
+      CREATE OR REPLACE FUNCTION master_data_audit_checkpoints_append_only() RETURNS trigger AS $$
+      BEGIN
+        RAISE EXCEPTION '${CHECKPOINTS} is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+      END
+      $$ LANGUAGE plpgsql`);
+    await knex.raw(
+      `CREATE OR REPLACE TRIGGER master_data_audit_checkpoints_no_change BEFORE UPDATE OR DELETE ON ${CHECKPOINTS} FOR EACH ROW EXECUTE FUNCTION master_data_audit_checkpoints_append_only()`
+    );
     return;
   }
 
@@ -77,6 +86,10 @@ export const ensureAuditSchema = async (knex: Knex, client: string) => {
   }
   await knex.raw(`CREATE TRIGGER IF NOT EXISTS master_data_audit_no_update BEFORE UPDATE ON ${EVENTS}
     BEGIN SELECT RAISE(ABORT, '${EVENTS} is append-only (UPDATE refused)'); END`);
+  await knex.raw(`CREATE TRIGGER IF NOT EXISTS master_data_audit_checkpoints_no_update BEFORE UPDATE ON ${CHECKPOINTS}
+    BEGIN SELECT RAISE(ABORT, '${CHECKPOINTS} is append-only (UPDATE refused)'); END`);
+  await knex.raw(`CREATE TRIGGER IF NOT EXISTS master_data_audit_checkpoints_no_delete BEFORE DELETE ON ${CHECKPOINTS}
+    BEGIN SELECT RAISE(ABORT, '${CHECKPOINTS} is append-only (DELETE refused)'); END`);
   await knex.raw(`CREATE TRIGGER IF NOT EXISTS master_data_audit_no_delete BEFORE DELETE ON ${EVENTS}
     WHEN NOT EXISTS (SELECT 1 FROM ${RETENTION_LOCK})
     BEGIN SELECT RAISE(ABORT, '${EVENTS} is append-only (DELETE refused)'); END`);

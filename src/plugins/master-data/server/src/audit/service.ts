@@ -9,12 +9,13 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
-import { GENESIS_HASH, hashEvent, verifyNext, type ChainedFields, type VerifyState } from './domain/chain';
+import { chainKey, GENESIS_HASH, hashEvent, verifyNext, type ChainedFields, type VerifyState } from './domain/chain';
 import { redactChanges } from './domain/redact';
 import { replay } from './domain/replay';
 import { cleanText, currentRequestInfo } from './context';
 import { CHECKPOINTS, EVENTS, ensureAuditSchema } from './schema';
 import { getService } from '../utils';
+import { withStartupLock } from '../governance/startup-lock';
 import { purgeAuditEvents } from './retention';
 import type { AuditChanges, AuditEvent, AuditQuery } from '../../../shared/contracts/audit';
 
@@ -82,8 +83,15 @@ const chainedFields = (row: Row): ChainedFields & { hash: string } => {
 export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
-  const fingerprintKey = () =>
-    String(strapi.config.get('admin.secrets.encryptionKey') ?? (strapi.config.get('server.app.keys') as string[] | undefined)?.[0] ?? 'master-data');
+  /** ENCRYPTION_KEY (admin.secrets.encryptionKey): kept outside the database; keys the chain and fingerprints. */
+  const secret = () => {
+    const value = strapi.config.get('admin.secrets.encryptionKey') ?? (strapi.config.get('server.app.keys') as string[] | undefined)?.[0];
+    if (!value) throw new Error('master-data audit needs ENCRYPTION_KEY (admin.secrets.encryptionKey) to key its hash chain');
+    return String(value);
+  };
+  const fingerprintKey = () => secret();
+  let key: Buffer | undefined;
+  const hashKey = () => (key ??= chainKey(secret()));
 
   const filtered = (query: AuditQuery) => {
     const q = knex()(EVENTS);
@@ -102,7 +110,7 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async ensureSchema() {
-      await ensureAuditSchema(knex(), strapi.db.dialect.client);
+      await withStartupLock(strapi, (trx) => ensureAuditSchema(trx, strapi.db.dialect.client));
     },
 
     /**
@@ -144,7 +152,7 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       // Canonical form first, so that what is hashed is exactly what is read back.
       fields.changes = JSON.parse(JSON.stringify(fields.changes));
-      const hash = hashEvent(fields);
+      const hash = hashEvent(fields, hashKey());
       await trx(EVENTS).insert({
         sequence: fields.sequence,
         occurred_at: fields.occurredAt,
@@ -214,29 +222,58 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       return Readable.from(batches()).pipe(stringify({ header: true, columns, escape_formulas: true }));
     },
 
-    /** Recomputes the chain from the start (or the retention checkpoint); names the first broken event. */
+    /**
+     * Recomputes the chain from the start (or the retention checkpoint); names the first broken
+     * event. `head` is the newest event: keep it somewhere else (a ticket, another system) to
+     * detect later that events were cut off the end.
+     */
     async verify() {
-      const checkpoint = await lastCheckpoint();
-      let state: VerifyState = {
-        expectedPrevHash: checkpoint?.hash ?? GENESIS_HASH,
-        expectedSequence: checkpoint ? Number(checkpoint.sequence) + 1 : 1,
-        checked: 0,
-      };
-      let after = checkpoint ? Number(checkpoint.sequence) : 0;
-      for (;;) {
-        // Ordered by the primary key; `>= after` and skipping one would also catch duplicates, which the key forbids.
-        const rows: Row[] = await knex()(EVENTS).where('sequence', '>', after).orderBy('sequence', 'asc').limit(VERIFY_BATCH);
-        for (const row of rows) {
-          const step = verifyNext(state, chainedFields(row));
-          if (!step.ok) {
-            return { ok: false, checked: state.checked, firstBrokenSequence: step.sequence, reason: step.reason, fromCheckpoint: checkpoint ? Number(checkpoint.sequence) : null };
-          }
-          state = step.state;
+      return strapi.db.transaction(async ({ trx }) => {
+        // One transaction: a retention run in between must not look like a missing event.
+        const checkpoint = await lastCheckpoint(trx);
+        const fromCheckpoint = checkpoint ? Number(checkpoint.sequence) : null;
+        const result = (ok: boolean, checked: number, firstBrokenSequence: number | null, reason: string | null, head: { sequence: number; hash: string } | null) => ({
+          ok,
+          checked,
+          firstBrokenSequence,
+          reason,
+          fromCheckpoint,
+          head,
+        });
+        if (checkpoint) {
+          const leftover = await trx(EVENTS).where('sequence', '<=', checkpoint.sequence).orderBy('sequence').first();
+          if (leftover) return result(false, 0, Number(leftover.sequence), `event ${leftover.sequence} is at or below retention checkpoint ${fromCheckpoint}`, null);
         }
-        if (rows.length < VERIFY_BATCH) break;
-        after = Number(rows[rows.length - 1].sequence);
-      }
-      return { ok: true, checked: state.checked, firstBrokenSequence: null, reason: null, fromCheckpoint: checkpoint ? Number(checkpoint.sequence) : null };
+        let state: VerifyState = {
+          expectedPrevHash: checkpoint?.hash ?? GENESIS_HASH,
+          expectedSequence: checkpoint ? Number(checkpoint.sequence) + 1 : 1,
+          checked: 0,
+        };
+        let checkpointRecorded = !checkpoint;
+        let head: { sequence: number; hash: string } | null = null;
+        let after = fromCheckpoint ?? 0;
+        for (;;) {
+          const rows: Row[] = await trx(EVENTS).where('sequence', '>', after).orderBy('sequence', 'asc').limit(VERIFY_BATCH);
+          for (const row of rows) {
+            const fields = chainedFields(row);
+            const step = verifyNext(state, fields, hashKey());
+            if (!step.ok) return result(false, state.checked, step.sequence, step.reason, head);
+            state = step.state;
+            head = { sequence: fields.sequence, hash: fields.hash };
+            // A checkpoint counts only if a (keyed, so unforgeable) retention event names it.
+            const named = (fields.changes as AuditChanges)?.checkpoint?.after as { sequence?: number; hash?: string } | undefined;
+            if (!checkpointRecorded && fields.action === 'audit.retention' && named?.sequence === fromCheckpoint && named?.hash === checkpoint!.hash) {
+              checkpointRecorded = true;
+            }
+          }
+          if (rows.length < VERIFY_BATCH) break;
+          after = Number(rows[rows.length - 1].sequence);
+        }
+        if (!checkpointRecorded) {
+          return result(false, state.checked, fromCheckpoint! + 1, `retention checkpoint ${fromCheckpoint} is not named by any audit.retention event`, head);
+        }
+        return result(true, state.checked, null, null, head);
+      });
     },
 
     /** The retention procedure (see ./retention.ts). */

@@ -6,6 +6,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { formatCode, parseCode, type CodeFormat } from './format';
+import { withStartupLock } from '../governance/startup-lock';
 
 const COUNTERS = 'master_data_counters';
 
@@ -19,16 +20,22 @@ export const codeService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * Creates the counter for a content type and moves it past the highest code already stored,
    * so that a database filled before (or by another tool) never gets a code twice.
    */
-  async ensureCounter({ uid, field, format }: { uid: UID.ContentType; field: string; format: CodeFormat }) {
-    const knex = strapi.db.connection;
+  async ensureCounter(input: { uid: UID.ContentType; field: string; format: CodeFormat }) {
+    await withStartupLock(strapi, (trx) => this.ensureCounterIn(trx, input));
+  },
+
+  async ensureCounterIn(knex: Knex.Transaction, { uid, field, format }: { uid: UID.ContentType; field: string; format: CodeFormat }) {
     const { tableName, attributes } = strapi.db.metadata.get(uid);
     const column = (attributes[field] as { columnName?: string }).columnName ?? field;
+    // The longest, then greatest codes first; the first that parses is the highest number (an
+    // imported "C-000123-OLD" sorts first but does not parse).
+    const prefix = format.prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
     const top = await knex(tableName)
       .select(column)
-      .where(column, 'like', `${format.prefix}%`)
+      .whereRaw(`?? like ? escape '\\'`, [column, `${prefix}%`])
       .orderByRaw('length(??) desc, ?? desc', [column, column])
-      .first();
-    const highest = top ? parseCode(format, top[column]) ?? 0 : 0;
+      .limit(100);
+    const highest = top.map((row: Record<string, unknown>) => parseCode(format, row[column])).find((n: number | null) => n !== null) ?? 0;
 
     if (isPostgres(strapi)) {
       const name = sequenceName(strapi, uid);

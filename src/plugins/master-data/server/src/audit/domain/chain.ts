@@ -1,9 +1,10 @@
 /**
- * The audit hash chain. Pure. Each event's hash is SHA-256 over the previous hash and a canonical
- * serialisation of the event (keys sorted at every depth, no whitespace), so that any change to a
- * stored event, a deleted or inserted event, or a reordering breaks the chain at that point.
+ * The audit hash chain. Pure. Each event's hash is HMAC-SHA256, keyed with a secret kept outside the
+ * database, over the previous hash and a canonical serialisation of the event (keys sorted at every
+ * depth, no whitespace). A changed, deleted, inserted or reordered event breaks the chain at that
+ * point, and someone with database access but without the key cannot compute a valid replacement.
  */
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -38,8 +39,11 @@ export const canonicalJson = (value: unknown): string => {
   return `{${entries.join(',')}}`;
 };
 
-export const hashEvent = (event: ChainedFields): string =>
-  createHash('sha256').update(event.prevHash).update('\n').update(canonicalJson(event)).digest('hex');
+/** The chain key, derived from the application secret so that it is not reused as is. */
+export const chainKey = (secret: string): Buffer => createHmac('sha256', secret).update('master-data audit chain v1').digest();
+
+export const hashEvent = (event: ChainedFields, key: Buffer): string =>
+  createHmac('sha256', key).update(event.prevHash).update('\n').update(canonicalJson(event)).digest('hex');
 
 export interface VerifyState {
   /** Hash the next event must carry as prevHash. */
@@ -52,7 +56,7 @@ export interface VerifyState {
 export type VerifyStep = { ok: true; state: VerifyState } | { ok: false; sequence: number; reason: string };
 
 /** Checks one stored event (with its stored hash) against the chain so far. */
-export const verifyNext = (state: VerifyState, event: ChainedFields & { hash: string }): VerifyStep => {
+export const verifyNext = (state: VerifyState, event: ChainedFields & { hash: string }, key: Buffer): VerifyStep => {
   if (event.sequence !== state.expectedSequence) {
     const reason =
       event.sequence > state.expectedSequence
@@ -64,7 +68,7 @@ export const verifyNext = (state: VerifyState, event: ChainedFields & { hash: st
     return { ok: false, sequence: event.sequence, reason: 'prevHash does not match the previous event' };
   }
   const { hash, ...fields } = event;
-  if (hashEvent(fields) !== hash) {
+  if (hashEvent(fields, key) !== hash) {
     return { ok: false, sequence: event.sequence, reason: 'stored hash does not match the event data' };
   }
   return { ok: true, state: { expectedPrevHash: hash, expectedSequence: event.sequence + 1, checked: state.checked + 1 } };

@@ -16,7 +16,8 @@ export const comparable = (value: unknown): unknown => {
   const record = value as Record<string, unknown>;
   // A populated relation: identified by its documentId.
   if (typeof record.documentId === 'string' && Object.keys(record).every((k) => k === 'documentId' || k === 'id')) return record.documentId;
-  const out: Record<string, unknown> = {};
+  // No prototype: a stored "__proto__" key stays a key.
+  const out: Record<string, unknown> = Object.create(null);
   for (const [key, inner] of Object.entries(record)) {
     if (key === 'id' || key === '__temp_key__' || BOOKKEEPING.has(key)) continue;
     out[key] = comparable(inner);
@@ -24,13 +25,22 @@ export const comparable = (value: unknown): unknown => {
   return out;
 };
 
-export const diffStates = (before: Record<string, unknown> | null, after: Record<string, unknown> | null): AuditChanges => {
+/**
+ * `opaque`: attributes whose values are compared and recorded as they are (JSON fields): their own
+ * keys, such as `id` or `locale`, are data, not bookkeeping.
+ */
+export const diffStates = (
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+  { opaque = new Set<string>() }: { opaque?: Set<string> } = {}
+): AuditChanges => {
   const changes: AuditChanges = {};
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const key of keys) {
     if (BOOKKEEPING.has(key)) continue;
-    const b = comparable(before?.[key] ?? null);
-    const a = comparable(after?.[key] ?? null);
+    const view = opaque.has(key) ? (v: unknown) => v : comparable;
+    const b = view(before?.[key] ?? null);
+    const a = view(after?.[key] ?? null);
     if (canonicalJson(b) !== canonicalJson(a)) changes[key] = { before: b, after: a };
   }
   return changes;

@@ -1,7 +1,8 @@
 /**
- * Rebuilds a record's state at a past time from its audit events ("as of"). Pure. Each event's
- * `changes` carry the after value of every field it changed, so applying them in order gives the
- * state after each event; a delete (or discard of a never-published draft) ends the record.
+ * Rebuilds a record's state at a past time from its audit events ("as of"). Pure. The state is the
+ * record as edited (its draft, for draft-and-publish types): create, clone, update and discard
+ * events carry the after value of every field they changed and are applied in order; publish and
+ * unpublish change only the published copy and leave it as it is; delete ends the record.
  */
 import type { AuditChanges } from '../../../../shared/contracts/audit';
 
@@ -22,8 +23,9 @@ export const replay = (events: ReplayEvent[], at: string): { state: Record<strin
       state = null;
       continue;
     }
-    if (!['create', 'update', 'discard', 'publish'].includes(event.action) && !state) continue;
-    state = { ...(state ?? {}) };
+    if (event.action === 'create' || event.action === 'clone') state = {};
+    else if (!state || !['update', 'discard'].includes(event.action)) continue;
+    state = { ...state };
     for (const [field, { after }] of Object.entries(event.changes)) state[field] = after;
   }
   return { state, eventsApplied: applied };
