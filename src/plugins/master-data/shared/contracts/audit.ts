@@ -61,7 +61,17 @@ export interface ListAuditEvents {
 }
 
 export interface VerifyAudit {
-  Response: { data: { ok: boolean; checked: number; firstBrokenSequence: number | null; reason: string | null; fromCheckpoint: number | null } };
+  Response: {
+    data: {
+      ok: boolean;
+      checked: number;
+      firstBrokenSequence: number | null;
+      reason: string | null;
+      fromCheckpoint: number | null;
+      /** The newest event: keep it elsewhere to detect events cut off the end later. */
+      head: { sequence: number; hash: string } | null;
+    };
+  };
 }
 
 export interface AuditAsOf {

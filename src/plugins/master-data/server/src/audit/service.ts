@@ -129,7 +129,12 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
     async append({ trx, uid, documentId, locale = null, action, changes, reason, outcome = 'success' }: RecordInput): Promise<AuditEvent> {
       if (!/^[a-z][\w.-]{0,63}$/i.test(action)) throw new Error(`audit action "${action}" must be 1-64 letters, digits, '.', '-' or '_'`);
       const request = currentRequestInfo(strapi);
-      const sensitive = getService('governance', strapi).load().governed.get(uid)?.audit.sensitive ?? [];
+      const governed = getService('governance', strapi).load().governed.get(uid);
+      // Configured paths, and every field validated as an IBAN: never in clear, even if not listed.
+      const sensitive = [
+        ...(governed?.audit.sensitive ?? []),
+        ...Object.entries(governed?.fields ?? {}).filter(([, rule]) => rule.type === 'iban').map(([path]) => path),
+      ];
       if (isPostgres()) await trx.raw('SELECT pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
       const head = (await trx(EVENTS).select('sequence', 'hash').orderBy('sequence', 'desc').first()) ?? (await lastCheckpoint(trx));
       const fields: ChainedFields = {
