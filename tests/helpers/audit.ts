@@ -39,3 +39,10 @@ export const queryError = async (query: PromiseLike<unknown>): Promise<string> =
     return (error as Error).message;
   }
 };
+
+/** Reads a response body as text (supertest leaves text/csv unparsed). */
+export const asText = (res: NodeJS.ReadableStream, done: (error: Error | null, body: string) => void) => {
+  let text = '';
+  res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  res.on('end', () => done(null, text));
+};

@@ -32,35 +32,17 @@ const BRACKETS = /[(（\[【〔]([^)）\]】〕]*)[)）\]】〕]/g;
 const PUNCTUATION = /[\p{P}\p{S}\s]+/gu;
 const HAN = /\p{Script=Han}/u;
 
-const stripLeadingRegions = (text: string, forms: string[]) => {
+/**
+ * Strips any of `forms` from one end of `text`, repeatedly (广东省深圳市…), but never below two
+ * characters: 上海 alone is a name, not a region prefix.
+ */
+const strip = (text: string, forms: string[], end: 'start' | 'end') => {
   let out = text;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const form of forms) {
-      // Keep at least two characters: 上海 alone is a name, not a region prefix.
-      if (out.startsWith(form) && out.length - form.length >= 2) {
-        out = out.slice(form.length);
-        changed = true;
-        break;
-      }
-    }
+  for (;;) {
+    const form = forms.find((f) => (end === 'start' ? out.startsWith(f) : out.endsWith(f)) && out.length - f.length >= 2);
+    if (!form) return out;
+    out = end === 'start' ? out.slice(form.length) : out.slice(0, -form.length);
   }
-  return out;
-};
-
-const stripTrailing = (text: string, forms: string[]) => {
-  let out = text;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const form of forms) {
-      if (out.endsWith(form) && out.length - form.length >= 2) {
-        out = out.slice(0, -form.length);
-        changed = true;
-        break;
-      }
-    }
-  }
-  return out;
 };
 
 /** The name match key; '' when nothing identifying is left. */
@@ -75,11 +57,11 @@ export const nameKey = (name: string | null | undefined, vocabulary: Vocabulary 
 
   if (HAN.test(text)) {
     let compact = text.replace(PUNCTUATION, '');
-    compact = stripLeadingRegions(compact, vocabulary.cnRegionForms);
-    compact = stripTrailing(compact, vocabulary.cnLegalForms);
+    compact = strip(compact, vocabulary.cnRegionForms, 'start');
+    compact = strip(compact, vocabulary.cnLegalForms, 'end');
     // A region can also sit between the trade name and the legal form: 腾讯科技深圳有限公司.
-    compact = stripTrailing(compact, vocabulary.cnRegionForms);
-    compact = stripTrailing(compact, vocabulary.cnLegalForms);
+    compact = strip(compact, vocabulary.cnRegionForms, 'end');
+    compact = strip(compact, vocabulary.cnLegalForms, 'end');
     return compact;
   }
 
