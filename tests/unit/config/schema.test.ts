@@ -16,7 +16,7 @@ describe('plugin configuration', () => {
     [{ governed: { customer: {} } }, 'master-data.config.governed.customer'],
     [{ governed: { 'api::customer.customer': { fields: { 'a.b.c': { type: 'email' } } } } }, 'master-data.config.governed.api::customer.customer.fields.a.b.c'],
     [{ governed: { 'api::customer.customer': { code: { field: 'code', digits: 40 } } } }, 'master-data.config.governed.api::customer.customer.code.digits'],
-    [{ enabeld: true }, 'master-data.config'],
+    [{ enabeld: true }, 'master-data.config.(root): Unrecognized key: "enabeld"'],
   ])('names the bad key: %j', (config, key) => {
     const result = configSchema.safeParse(config);
     expect(result.success).toBe(false);

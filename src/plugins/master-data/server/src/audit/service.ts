@@ -104,6 +104,14 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
     return q;
   };
 
+  /**
+   * Runs a long read in one snapshot on PostgreSQL (REPEATABLE READ, read-only), so that a retention
+   * run in between cannot look like a missing event. SQLite has one connection: a transaction would
+   * block every write for the whole read, so there the batches run between writes instead.
+   */
+  const readSnapshot = <T>(fn: (db: Knex | Knex.Transaction) => Promise<T>): Promise<T> =>
+    isPostgres() ? knex().transaction((trx) => fn(trx), { isolationLevel: 'repeatable read', readOnly: true } as any) : fn(knex());
+
   /** The last checkpoint left by the retention procedure, if any. */
   const lastCheckpoint = async (db: Knex | Knex.Transaction = knex()) =>
     (await db(CHECKPOINTS).orderBy('sequence', 'desc').first()) as { sequence: number | string; hash: string } | undefined;
@@ -233,8 +241,7 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
      * detect later that events were cut off the end.
      */
     async verify() {
-      return strapi.db.transaction(async ({ trx }) => {
-        // One transaction: a retention run in between must not look like a missing event.
+      return readSnapshot(async (trx) => {
         const checkpoint = await lastCheckpoint(trx);
         const fromCheckpoint = checkpoint ? Number(checkpoint.sequence) : null;
         const result = (ok: boolean, checked: number, firstBrokenSequence: number | null, reason: string | null, head: { sequence: number; hash: string } | null) => ({
