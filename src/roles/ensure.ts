@@ -23,17 +23,22 @@ const permissionsOf = (strapi: Core.Strapi, role: RoleDefinition) => {
   }) as any[]);
 };
 
-/** Ensures every role exists; returns the roles by code. */
-export const ensureAdminRoles = async (strapi: Core.Strapi): Promise<Record<string, { id: number }>> => {
-  const roles = strapi.service('admin::role') as any;
-  const byCode: Record<string, { id: number }> = {};
-  for (const definition of ROLE_DEFINITIONS) {
-    let role = await roles.findOne({ code: definition.code });
-    if (!role) {
-      role = await roles.create({ name: definition.name, code: definition.code, description: definition.description });
-      await roles.assignPermissions(role.id, permissionsOf(strapi, definition));
+/** PostgreSQL advisory lock key: instances starting together create each role once. */
+const ROLES_LOCK = 0x6d64_726c; // "mdrl"
+
+/** Ensures every role exists (in one transaction); returns the roles by code. */
+export const ensureAdminRoles = async (strapi: Core.Strapi): Promise<Record<string, { id: number }>> =>
+  strapi.db.transaction(async ({ trx }) => {
+    if (strapi.db.dialect.client === 'postgres') await trx.raw('SELECT pg_advisory_xact_lock(?)', [ROLES_LOCK]);
+    const roles = strapi.service('admin::role') as any;
+    const byCode: Record<string, { id: number }> = {};
+    for (const definition of ROLE_DEFINITIONS) {
+      let role = await roles.findOne({ code: definition.code });
+      if (!role) {
+        role = await roles.create({ name: definition.name, code: definition.code, description: definition.description });
+        await roles.assignPermissions(role.id, permissionsOf(strapi, definition));
+      }
+      byCode[definition.code] = role;
     }
-    byCode[definition.code] = role;
-  }
-  return byCode;
-};
+    return byCode;
+  });
