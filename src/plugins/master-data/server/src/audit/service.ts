@@ -89,7 +89,6 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!value) throw new Error('master-data audit needs ENCRYPTION_KEY (admin.secrets.encryptionKey) to key its hash chain');
     return String(value);
   };
-  const fingerprintKey = () => secret();
   let key: Buffer | undefined;
   const hashKey = () => (key ??= chainKey(secret()));
 
@@ -111,6 +110,21 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const readSnapshot = <T>(fn: (db: Knex | Knex.Transaction) => Promise<T>): Promise<T> =>
     isPostgres() ? knex().transaction((trx) => fn(trx), { isolationLevel: 'repeatable read', readOnly: true } as any) : fn(knex());
+
+  /** Configured paths, and every field validated as an IBAN: never in clear, even if not listed. */
+  const sensitiveByUid = new Map<string, string[]>();
+  const sensitivePaths = (uid: string) => {
+    let paths = sensitiveByUid.get(uid);
+    if (!paths) {
+      const governed = getService('governance', strapi).load().governed.get(uid);
+      paths = [
+        ...(governed?.audit.sensitive ?? []),
+        ...Object.entries(governed?.fields ?? {}).filter(([, rule]) => rule.type === 'iban').map(([path]) => path),
+      ];
+      sensitiveByUid.set(uid, paths);
+    }
+    return paths;
+  };
 
   /** The last checkpoint left by the retention procedure, if any. */
   const lastCheckpoint = async (db: Knex | Knex.Transaction = knex()) =>
@@ -137,12 +151,7 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
     async append({ trx, uid, documentId, locale = null, action, changes, reason, outcome = 'success' }: RecordInput): Promise<AuditEvent> {
       if (!/^[a-z][\w.-]{0,63}$/i.test(action)) throw new Error(`audit action "${action}" must be 1-64 letters, digits, '.', '-' or '_'`);
       const request = currentRequestInfo(strapi);
-      const governed = getService('governance', strapi).load().governed.get(uid);
-      // Configured paths, and every field validated as an IBAN: never in clear, even if not listed.
-      const sensitive = [
-        ...(governed?.audit.sensitive ?? []),
-        ...Object.entries(governed?.fields ?? {}).filter(([, rule]) => rule.type === 'iban').map(([path]) => path),
-      ];
+      const sensitive = sensitivePaths(uid);
       if (isPostgres()) await trx.raw('SELECT pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
       const head = (await trx(EVENTS).select('sequence', 'hash').orderBy('sequence', 'desc').first()) ?? (await lastCheckpoint(trx));
       const fields: ChainedFields = {
@@ -155,7 +164,7 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
         uid,
         documentId,
         locale,
-        changes: redactChanges(changes, sensitive, fingerprintKey()),
+        changes: redactChanges(changes, sensitive, secret()),
         reason: reason === undefined || reason === null ? request.reason : cleanText(reason, 2000),
         requestId: request.requestId,
         ip: request.ip,

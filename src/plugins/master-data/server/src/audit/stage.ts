@@ -11,19 +11,13 @@ import type { Stage, GovernedWrite } from '../governance/pipeline';
 import { getService } from '../utils';
 import { diffStates } from './domain/diff';
 import { snapshot } from './snapshot';
+import { modelInfo } from '../governance/model';
 
 const ACTION_NAMES: Record<string, string> = { discardDraft: 'discard' };
 
 type State = Record<string, unknown> | null;
 
-const hasDraftAndPublish = (write: GovernedWrite) => (write.strapi.getModel(write.uid) as any).options?.draftAndPublish !== false;
-
-const jsonAttributes = (write: GovernedWrite) =>
-  new Set(
-    Object.entries((write.strapi.getModel(write.uid) as any).attributes)
-      .filter(([, attribute]: [string, any]) => attribute.type === 'json')
-      .map(([name]) => name)
-  );
+const hasDraftAndPublish = (write: GovernedWrite) => modelInfo(write.strapi, write.uid).draftAndPublish;
 
 /** Which copy an action changes: the published one for publish/unpublish (and types without drafts). */
 const changesPublished = (write: GovernedWrite) => !hasDraftAndPublish(write) || write.action === 'publish' || write.action === 'unpublish';
@@ -60,7 +54,7 @@ export const auditStage: Stage = {
     const documentId: string | undefined = result?.documentId ?? write.params.documentId;
     if (!documentId) return;
     const kept = (write.stash.audit as Kept | undefined) ?? { main: null, published: null };
-    const opaque = jsonAttributes(write);
+    const opaque = modelInfo(write.strapi, write.uid).jsonAttributes;
     const audit = getService('audit', write.strapi);
     const record = (action: string, changes: ReturnType<typeof diffStates>) =>
       audit.record({ trx: write.trx, uid: write.uid, documentId, locale: write.params.locale ?? null, action, changes });

@@ -12,13 +12,13 @@ export const codeStage: Stage = {
     const code = write.config.code;
     if (!code) return;
     const { field, prefix, digits } = code;
-    const data = (write.params.data ??= {});
 
     if (write.action === 'create' || write.action === 'clone') {
-      data[field] = await getService('codes').next({ uid: write.uid, format: { prefix, digits }, trx: write.trx });
+      write.params.data = { ...write.params.data, [field]: await getService('codes', write.strapi).next({ uid: write.uid, format: { prefix, digits }, trx: write.trx }) };
       return;
     }
-    if (write.action !== 'update' || !(field in data)) return;
+    const data = write.params.data;
+    if (write.action !== 'update' || !data || !(field in data)) return;
 
     const stored = (await write.existing())?.[field];
     if (data[field] === stored || data[field] === undefined) {

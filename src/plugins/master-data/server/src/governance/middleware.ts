@@ -6,6 +6,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import type { GovernedTypeConfig } from '../config/schema';
+import { modelInfo } from './model';
 import { WRITE_ACTIONS, type GovernedWrite, type Stage, type WriteAction } from './pipeline';
 
 interface MiddlewareInput {
@@ -42,7 +43,7 @@ export const createGovernedWriteMiddleware = ({ strapi, governed, stages }: Midd
         existing: () => {
           if (!documentId) return Promise.resolve(null);
           // The draft when the type has drafts; otherwise its only (published) row.
-          const draftAndPublish = (strapi.getModel(uid) as { options?: { draftAndPublish?: boolean } }).options?.draftAndPublish !== false;
+          const { draftAndPublish } = modelInfo(strapi, uid);
           existing ??= strapi.db.query(uid).findOne({ where: { documentId, publishedAt: draftAndPublish ? null : { $notNull: true } } });
           return existing;
         },
