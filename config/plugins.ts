@@ -51,6 +51,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           code: { field: 'code', prefix: 'C-', digits: 6 },
           // Stored in the audit trail only as a keyed fingerprint.
           audit: { sensitive: ['bankAccounts.accountNumber', 'bankAccounts.iban'] },
+          // Duplicate detection: which fields feed the match keys; weights and bands keep their defaults.
+          matching: {
+            fields: { name: 'name', taxId: 'taxId', phone: 'phone', email: 'email', website: 'website', city: 'city', country: 'country' },
+            merged: { field: 'lifecycleStage', value: 'merged', pointer: 'mergedInto', move: ['externalIds'] },
+          },
           fields: {
             name: { type: 'name' },
             legalName: { type: 'name' },

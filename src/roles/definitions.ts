@@ -32,6 +32,9 @@ export interface RoleDefinition {
 }
 
 const AUDIT_READ = 'plugin::master-data.audit.read';
+const DUPLICATES_READ = 'plugin::master-data.duplicates.read';
+const DUPLICATES_MANAGE = 'plugin::master-data.duplicates.manage';
+const DUPLICATES_OVERRIDE = 'plugin::master-data.duplicates.override';
 
 const ALL: CrudAction[] = ['create', 'read', 'update', 'delete', 'publish'];
 
@@ -44,7 +47,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       { subject: CUSTOMER, actions: ALL },
       { subject: CUSTOMER_GROUP, actions: ALL },
     ],
-    actions: [AUDIT_READ],
+    actions: [AUDIT_READ, DUPLICATES_READ, DUPLICATES_MANAGE, DUPLICATES_OVERRIDE],
   },
   {
     code: 'approver',
@@ -54,7 +57,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       { subject: CUSTOMER, actions: ['read'] },
       { subject: CUSTOMER_GROUP, actions: ['read'] },
     ],
-    actions: [AUDIT_READ],
+    actions: [AUDIT_READ, DUPLICATES_READ],
   },
   {
     code: 'sales',

@@ -1,9 +1,15 @@
 import { codeService } from './codes/service';
 import { governanceService } from './governance/service';
 import { auditService } from './audit/service';
+import { matchingService } from './matching/service';
+import { reviewService } from './matching/review';
+import { mergeService } from './merging/service';
 
 export default {
   codes: codeService,
   governance: governanceService,
   audit: auditService,
+  matching: matchingService,
+  review: reviewService,
+  merge: mergeService,
 };

@@ -2,11 +2,17 @@ import type { Core } from '@strapi/strapi';
 import type { CodeService } from './codes/service';
 import type { GovernanceService } from './governance/service';
 import type { AuditService } from './audit/service';
+import type { MatchingService } from './matching/service';
+import type { ReviewService } from './matching/review';
+import type { MergeService } from './merging/service';
 
 interface Services {
   codes: CodeService;
   governance: GovernanceService;
   audit: AuditService;
+  matching: MatchingService;
+  review: ReviewService;
+  merge: MergeService;
 }
 
 /** The plugin's services, typed. The one way to reach them. */

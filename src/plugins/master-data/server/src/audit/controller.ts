@@ -2,9 +2,9 @@
  * Audit routes. Query parameters are validated here; a bad one is a 400 naming it.
  */
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { getService } from '../utils';
+import { parse } from '../http';
 
 const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time');
 const toIso = (v: string | undefined) => (v === undefined ? undefined : new Date(v).toISOString());
@@ -24,12 +24,6 @@ const listQuery = z
 
 const asOfQuery = z.object({ uid: z.string().min(1), documentId: z.string().min(1), at: isoDate }).strict();
 
-const parse = <T>(schema: z.ZodType<T>, input: unknown): T => {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issues = result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, name: 'ValidationError' }));
-  throw new errors.ValidationError(issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '), { errors: issues });
-};
 
 const normalise = (q: z.infer<typeof listQuery>) => ({ ...q, from: toIso(q.from), to: toIso(q.to) });
 

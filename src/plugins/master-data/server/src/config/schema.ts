@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RULE_TYPES, type RuleType } from '../validation/domain/rules';
+import { DEFAULT_SCORING, type ScoringSettings } from '../matching/domain/score';
 
 const fieldRule = z
   .object({
@@ -23,6 +24,62 @@ const codeConfig = z
   })
   .strict();
 
+const comparator = z.enum(['taxId', 'name', 'city', 'phone', 'email', 'domain', 'country']);
+const weight = z.number().min(-1).max(1);
+
+/** Duplicate matching: which attributes feed the match keys, the weights and the bands. */
+const matchingConfig = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** Attribute names feeding each match key; a key without an attribute is not used. */
+    fields: z
+      .object({
+        name: z.string().min(1).optional(),
+        taxId: z.string().min(1).optional(),
+        phone: z.string().min(1).optional(),
+        email: z.string().min(1).optional(),
+        website: z.string().min(1).optional(),
+        city: z.string().min(1).optional(),
+        country: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({}),
+    thresholds: z
+      .object({ block: z.number().min(0).max(1).default(DEFAULT_SCORING.thresholds.block), review: z.number().min(0).max(1).default(DEFAULT_SCORING.thresholds.review) })
+      .strict()
+      .refine((t) => t.review <= t.block, 'review must not be above block')
+      .default(DEFAULT_SCORING.thresholds),
+    weights: z
+      .object(Object.fromEntries(Object.keys(DEFAULT_SCORING.weights).map((key) => [key, weight.optional()])) as Record<keyof ScoringSettings['weights'], z.ZodOptional<typeof weight>>)
+      .strict()
+      .default({}),
+    /** Decisive rules: when every listed comparator is exact, the write is blocked whatever the score. */
+    blockWhen: z.array(z.array(comparator).min(1)).default(DEFAULT_SCORING.blockWhen),
+    /** Extra vocabulary for the name normaliser, added to the built-in lists. */
+    vocabulary: z
+      .object({
+        legalForms: z.array(z.string().min(1)).default([]),
+        regions: z.array(z.string().min(1)).default([]),
+        freeMailDomains: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .default({ legalForms: [], regions: [], freeMailDomains: [] }),
+    /** Candidates returned by the match API by default. */
+    limit: z.number().int().min(1).max(100).default(10),
+    /** The attribute and value that mark a merged record, and the relation to its survivor. */
+    merged: z
+      .object({
+        field: z.string().min(1),
+        value: z.string().min(1),
+        pointer: z.string().min(1),
+        /** Repeatable components that move to the survivor (external ids), rather than being copied. */
+        move: z.array(z.string().min(1)).default([]),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 const governedType = z
   .object({
     /** A generated, unique, never editable human-readable code. */
@@ -36,6 +93,7 @@ const governedType = z
       })
       .strict()
       .default({ sensitive: [] }),
+    matching: matchingConfig.optional(),
     fields: z.record(z.string().regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)?$/, 'must be "field" or "component.field"'), fieldRule).default({}),
   })
   .strict();
@@ -53,6 +111,7 @@ export const configSchema = z
 
 export type MasterDataConfig = z.infer<typeof configSchema>;
 export type GovernedTypeConfig = z.infer<typeof governedType>;
+export type MatchingConfig = z.infer<typeof matchingConfig>;
 
 /** Formats zod issues as `master-data.config.<path>: <message>` lines. */
 export const describeIssues = (error: z.ZodError): string =>

@@ -5,7 +5,7 @@
 import type { Core, Schema } from '@strapi/strapi';
 import type { GovernedTypeConfig, MasterDataConfig } from '../config/schema';
 
-const TEXT_TYPES = new Set(['string', 'text', 'email', 'uid']);
+const TEXT_TYPES = new Set(['string', 'text', 'email', 'uid', 'enumeration']);
 
 const fail = (key: string, message: string): never => {
   throw new Error(`Invalid master-data plugin configuration:\nmaster-data.config.${key}: ${message}`);
@@ -54,6 +54,23 @@ export const resolveGovernance = (strapi: Core.Strapi, config: MasterDataConfig)
         if (attribute!.type !== 'component') fail(key, `${uid}.${root} is not a component attribute`);
         const component = strapi.components[attribute!.component as keyof typeof strapi.components];
         if (!(child in component.attributes)) fail(key, `${attribute!.component} has no attribute "${child}"`);
+      }
+    }
+    if (typeConfig.matching) {
+      for (const [key, field] of Object.entries(typeConfig.matching.fields)) {
+        if (field) textAttribute(attributes, field, `${base}.matching.fields.${key}`, uid);
+      }
+      const merged = typeConfig.matching.merged;
+      if (merged) {
+        const state = attributes[merged.field] as { type: string; enum?: string[] } | undefined;
+        if (!state) fail(`${base}.matching.merged.field`, `${uid} has no attribute "${merged.field}"`);
+        if (state!.type === 'enumeration' && !state!.enum!.includes(merged.value)) fail(`${base}.matching.merged.value`, `"${merged.value}" is not a value of ${uid}.${merged.field}`);
+        const pointer = attributes[merged.pointer] as { type: string; target?: string } | undefined;
+        if (!pointer || pointer.type !== 'relation' || pointer.target !== uid) fail(`${base}.matching.merged.pointer`, `${uid}.${merged.pointer} is not a relation to ${uid}`);
+        for (const [index, name] of merged.move.entries()) {
+          const moved = attributes[name] as { type: string; repeatable?: boolean } | undefined;
+          if (!moved || moved.type !== 'component' || !moved.repeatable) fail(`${base}.matching.merged.move.${index}`, `${uid}.${name} is not a repeatable component`);
+        }
       }
     }
     governed.set(uid, typeConfig);

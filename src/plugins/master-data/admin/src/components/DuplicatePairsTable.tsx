@@ -1,0 +1,67 @@
+import { IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Eye } from '@strapi/icons';
+import type { DuplicatePair } from '../../../shared/contracts/matching';
+import { formatScore, recordName, topReasons, type RecordSummaries } from '../utils/duplicates';
+import { DecisionBadge } from './DecisionBadge';
+import { RecordLabel } from './RecordLabel';
+
+interface Props {
+  pairs: DuplicatePair[];
+  records: RecordSummaries;
+  onOpen(pair: DuplicatePair): void;
+}
+
+const COLUMNS = ['Record A', 'Record B', 'Score', 'Decision', 'Why'];
+
+/** Pairs of the review queue, one a row; a click on a row (or its eye button) opens the comparison. */
+export const DuplicatePairsTable = ({ pairs, records, onOpen }: Props) => (
+  <Table colCount={COLUMNS.length + 1} rowCount={pairs.length + 1}>
+    <Thead>
+      <Tr>
+        {COLUMNS.map((column) => (
+          <Th key={column}>
+            <Typography variant="sigma">{column}</Typography>
+          </Th>
+        ))}
+        <Th>
+          <VisuallyHidden>Compare</VisuallyHidden>
+        </Th>
+      </Tr>
+    </Thead>
+    <Tbody>
+      {pairs.map((pair) => (
+        <Tr key={pair.id} onClick={() => onOpen(pair)} style={{ cursor: 'pointer' }} data-pair={pair.id}>
+          <Td style={{ whiteSpace: 'normal' }}>
+            <RecordLabel documentId={pair.a} record={records[pair.a]} />
+          </Td>
+          <Td style={{ whiteSpace: 'normal' }}>
+            <RecordLabel documentId={pair.b} record={records[pair.b]} />
+          </Td>
+          <Td>
+            <Typography textColor="neutral800" fontWeight="bold">
+              {formatScore(pair.score)}
+            </Typography>
+          </Td>
+          <Td>
+            <DecisionBadge decision={pair.decision} />
+          </Td>
+          <Td style={{ whiteSpace: 'normal' }}>
+            <Typography textColor="neutral800">{topReasons(pair.reasons).join(', ') || '—'}</Typography>
+          </Td>
+          <Td>
+            <IconButton
+              label={`Compare ${recordName(records[pair.a], pair.a)} and ${recordName(records[pair.b], pair.b)}`}
+              variant="ghost"
+              onClick={(e: React.MouseEvent) => {
+                e.stopPropagation();
+                onOpen(pair);
+              }}
+            >
+              <Eye />
+            </IconButton>
+          </Td>
+        </Tr>
+      ))}
+    </Tbody>
+  </Table>
+);

@@ -1,0 +1,122 @@
+/**
+ * Match API and review queue. Bodies and queries are validated; a bad one is a 400 naming the field.
+ */
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import type { MatchResponse } from '../../../shared/contracts/matching';
+import { parse } from '../http';
+import { getService } from '../utils';
+import { byStrength } from './domain/score';
+
+const matchBody = z
+  .object({
+    /** The governed type; the only one when omitted. */
+    uid: z.string().min(1).max(255).optional(),
+    /** Field values to match (as a create would send them). */
+    data: z.record(z.string(), z.unknown()).optional(),
+    /** A stored record to match against the others (the edit-view panel); `data` then overrides its values. */
+    documentId: z.string().min(1).max(64).optional(),
+    limit: z.number().int().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine((b) => b.data || b.documentId, { message: 'give "data" or "documentId"', path: ['data'] });
+
+const listQuery = z
+  .object({
+    uid: z.string().max(255).optional(),
+    status: z.enum(['open', 'not-duplicate', 'merged']).default('open'),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+
+const idParam = z.object({ id: z.coerce.number().int().min(1) }).strict();
+
+/** The governed type a request names, or the only one with matching configured. */
+export const matchedType = (strapi: Core.Strapi, uid: string | undefined): string => {
+  const matching = getService('matching', strapi);
+  const types = [...getService('governance', strapi).load().governed.keys()].filter((t) => matching.settings(t));
+  const chosen = uid ?? (types.length === 1 ? types[0] : undefined);
+  if (!chosen || !types.includes(chosen)) {
+    throw new errors.ValidationError(`uid: must be one of ${types.join(', ')}`, {
+      errors: [{ path: ['uid'], message: `must be one of ${types.join(', ')}`, name: 'ValidationError' }],
+    });
+  }
+  return chosen;
+};
+
+/** Summary fields shown next to a candidate. */
+const summaryFields = (strapi: Core.Strapi, uid: string) => {
+  const settings = getService('matching', strapi).settings(uid)!;
+  const code = getService('governance', strapi).load().governed.get(uid)?.code?.field;
+  return [...new Set([code, ...Object.values(settings.fields), settings.merged?.field].filter(Boolean) as string[])];
+};
+
+export const matchingController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const run = async (body: unknown): Promise<MatchResponse> => {
+    const started = process.hrtime.bigint();
+    const input = parse(matchBody, body, 'body');
+    const uid = matchedType(strapi, input.uid);
+    const matching = getService('matching', strapi);
+    let record: Record<string, unknown> = input.data ?? {};
+    if (input.documentId) {
+      const stored = await strapi.db.query(uid as any).findOne({ where: { documentId: input.documentId }, orderBy: { publishedAt: 'asc' } });
+      if (!stored) throw new errors.NotFoundError(`No ${uid} ${input.documentId}`);
+      record = { ...stored, ...record };
+    }
+    const data = await matching.match(uid, matching.keysOf(uid, record), { exclude: input.documentId, limit: input.limit, includeAllow: true });
+    const best = [...data].sort(byStrength)[0];
+    return {
+      data,
+      meta: { uid, decision: best?.decision ?? 'allow', limit: input.limit ?? matching.settings(uid)!.limit, took: Number(process.hrtime.bigint() - started) / 1e6 },
+    };
+  };
+
+  /** Candidates with the summary of each candidate record (admin panel). */
+  const withRecords = async (uid: string, documentIds: string[]) => {
+    if (documentIds.length === 0) return {};
+    const rows = await strapi.db.query(uid as any).findMany({
+      where: { documentId: { $in: documentIds } },
+      select: ['documentId', 'publishedAt', ...summaryFields(strapi, uid)],
+      orderBy: { publishedAt: 'asc' },
+    });
+    const byId: Record<string, Record<string, unknown>> = {};
+    for (const row of rows) byId[row.documentId] ??= row; // the draft (null publishedAt sorts first)
+    return byId;
+  };
+
+  return {
+    /** POST /api/master-data/match (content API) and POST /master-data/match (admin). */
+    async match(ctx: any) {
+      const response = await run(ctx.request.body);
+      ctx.body = ctx.state?.auth?.strategy?.name === 'admin' ? { ...response, records: await withRecords(response.meta.uid, response.data.map((c) => c.documentId)) } : response;
+    },
+
+    /** GET /master-data/duplicates: the review queue. */
+    async list(ctx: any) {
+      const query = parse(listQuery, ctx.query);
+      const page = await getService('review', strapi).list(query);
+      const records: Record<string, Record<string, unknown>> = {};
+      const byUid = new Map<string, string[]>();
+      for (const pair of page.results) byUid.set(pair.uid, [...(byUid.get(pair.uid) ?? []), pair.a, pair.b]);
+      for (const [uid, ids] of byUid) Object.assign(records, await withRecords(uid, ids));
+      ctx.body = { ...page, records };
+    },
+
+    /** GET /master-data/duplicates/:id: a pair and both records in full. */
+    async get(ctx: any) {
+      const { id } = parse(idParam, ctx.params, 'params');
+      const pair = await getService('review', strapi).get(id);
+      const records = await getService('merge', strapi).load(pair.uid, [pair.a, pair.b]);
+      ctx.body = { data: pair, records };
+    },
+
+    /** POST /master-data/duplicates/:id/not-duplicate */
+    async notDuplicate(ctx: any) {
+      const { id } = parse(idParam, ctx.params, 'params');
+      const user = ctx.state.user;
+      ctx.body = { data: await getService('review', strapi).resolve(id, 'not-duplicate', user?.email ?? 'admin') };
+    },
+  };
+};

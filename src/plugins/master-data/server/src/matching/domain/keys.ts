@@ -1,0 +1,98 @@
+/**
+ * A record's match keys: the values duplicates share however they were typed. Pure. They are
+ * stored per record (one row per document) and are what blocking looks up and scoring compares.
+ */
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { DEFAULT_VOCABULARY, emailDomain, nameKey, simplify, websiteDomain, type Vocabulary } from './normalise';
+
+export interface MatchKeys {
+  /** Normalised name (see nameKey); null when nothing identifying is left. */
+  name: string | null;
+  taxId: string | null;
+  /** E.164 when the number can be read, otherwise its digits. */
+  phone: string | null;
+  email: string | null;
+  /** Company domains from the email address and the website; free-mail providers left out. */
+  domains: string[];
+  city: string | null;
+  country: string | null;
+}
+
+/** Which attribute of the record feeds which key (configuration, per governed type). */
+export interface KeyFields {
+  name?: string;
+  taxId?: string;
+  phone?: string;
+  email?: string;
+  website?: string;
+  city?: string;
+  country?: string;
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+
+/** Tax ids compare without spaces, dots, dashes and case: `de 123.456.789` = `DE123456789`. */
+export const taxIdKey = (value: unknown): string | null => {
+  const raw = text(value);
+  if (!raw) return null;
+  const key = raw.normalize('NFKC').toUpperCase().replace(/[\s.\-/]/g, '');
+  return key.length >= 4 ? key : null;
+};
+
+/** A phone number in E.164, read in the record's country; digits only when it cannot be read. */
+export const phoneKey = (value: unknown, country?: string | null): string | null => {
+  const raw = text(value);
+  if (!raw) return null;
+  const folded = raw.normalize('NFKC');
+  const parsed = parsePhoneNumberFromString(folded, (country?.toUpperCase() || undefined) as CountryCode | undefined);
+  if (parsed?.isPossible()) return parsed.number;
+  const digits = folded.replace(/\D/g, '');
+  return digits.length >= 6 ? digits : null;
+};
+
+export const emailKey = (value: unknown): string | null => {
+  const raw = text(value)?.normalize('NFKC').toLowerCase();
+  return raw && /^[^@\s]+@[^@\s]+$/.test(raw) ? raw : null;
+};
+
+/** Cities compare folded like names, without the administrative suffix: 深圳市 = 深圳 = 深圳 , Shenzhen = shenzhen. */
+export const cityKey = (value: unknown): string | null => {
+  const raw = text(value);
+  if (!raw) return null;
+  const folded = simplify(raw.normalize('NFKC')).toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, '');
+  const bare = /\p{Script=Han}/u.test(folded) && folded.length > 2 ? folded.replace(/(市|区|县)$/, '') : folded;
+  return bare || null;
+};
+
+export const matchKeys = (record: Record<string, unknown>, fields: KeyFields, vocabulary: Vocabulary = DEFAULT_VOCABULARY): MatchKeys => {
+  const get = (field?: string) => (field ? record[field] : undefined);
+  const country = text(get(fields.country))?.toUpperCase() ?? null;
+  const domains = [emailDomain(text(get(fields.email)), vocabulary), websiteDomain(text(get(fields.website)))].filter(
+    (d): d is string => Boolean(d)
+  );
+  return {
+    name: nameKey(text(get(fields.name)), vocabulary) || null,
+    taxId: taxIdKey(get(fields.taxId)),
+    phone: phoneKey(get(fields.phone), country),
+    email: emailKey(get(fields.email)),
+    domains: [...new Set(domains)],
+    city: cityKey(get(fields.city)),
+    country,
+  };
+};
+
+/**
+ * Blocking grams of a name key for the SQLite gram index: character bigrams for Chinese (two
+ * characters carry a word), padded trigrams for Latin script. PostgreSQL uses pg_trgm instead.
+ */
+export const nameGrams = (key: string | null): string[] => {
+  if (!key) return [];
+  const chars = [...key];
+  const han = /\p{Script=Han}/u.test(key);
+  const n = han ? 2 : 3;
+  const padded = han ? chars : ['^', ...chars, '$'];
+  if (padded.length <= n) return [padded.join('')];
+  const grams = new Set<string>();
+  for (let i = 0; i + n <= padded.length; i++) grams.add(padded.slice(i, i + n).join(''));
+  return [...grams];
+};

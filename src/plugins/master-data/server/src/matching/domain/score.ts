@@ -1,0 +1,151 @@
+/**
+ * Explainable pair scoring. Pure. Every comparator adds a signed contribution and says why; the
+ * score is their sum clamped to 0..1. Decisive rules (all their comparators exact, e.g. the same
+ * tax id) block whatever the sum. Bands: block ≥ thresholds.block, review ≥ thresholds.review,
+ * otherwise allow.
+ */
+import stringComparison from 'string-comparison';
+import type { MatchKeys } from './keys';
+import type { Decision, MatchReason } from '../../../../shared/contracts/matching';
+
+export type Comparator = 'taxId' | 'name' | 'city' | 'phone' | 'email' | 'domain' | 'country';
+
+export interface ScoringSettings {
+  thresholds: { block: number; review: number };
+  weights: {
+    /** Same tax id; its negative counts as evidence against when both sides have different ones. */
+    taxId: number;
+    taxIdDifferent: number;
+    /** Same normalised name. */
+    nameExact: number;
+    /** Similar name at similarity 1 (scaled down linearly to 0 at nameMinSimilarity). */
+    nameSimilar: number;
+    nameMinSimilarity: number;
+    /** Same city, counted only when the names are the same or similar. */
+    city: number;
+    cityDifferent: number;
+    phone: number;
+    email: number;
+    domain: number;
+    /** Cap on phone + email + domain together: they often move as one. */
+    contactCap: number;
+    countryDifferent: number;
+  };
+  /** Decisive rules: each a list of comparators that must all be exact to block. */
+  blockWhen: Comparator[][];
+}
+
+export const DEFAULT_SCORING: ScoringSettings = {
+  thresholds: { block: 1, review: 0.5 },
+  weights: {
+    taxId: 1,
+    taxIdDifferent: -1,
+    nameExact: 0.6,
+    nameSimilar: 0.45,
+    nameMinSimilarity: 0.8,
+    city: 0.15,
+    cityDifferent: -0.15,
+    phone: 0.3,
+    email: 0.3,
+    domain: 0.2,
+    contactCap: 0.4,
+    countryDifferent: -0.3,
+  },
+  blockWhen: [['taxId'], ['name', 'city']],
+};
+
+/** Name similarity: the better of Jaro-Winkler (typos, shared prefix) and bigram Dice (reordered parts). */
+export const nameSimilarity = (a: string, b: string): number => {
+  if (a === b) return 1;
+  return Math.max(stringComparison.jaroWinkler.similarity(a, b), stringComparison.diceCoefficient.similarity(a, b));
+};
+
+export interface PairScore {
+  score: number;
+  decision: Decision;
+  reasons: MatchReason[];
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+export const scorePair = (query: MatchKeys, candidate: MatchKeys, settings: ScoringSettings = DEFAULT_SCORING): PairScore => {
+  const w = settings.weights;
+  const reasons: MatchReason[] = [];
+  const exact = new Set<Comparator>();
+  const add = (reason: MatchReason) => reasons.push({ ...reason, contribution: round(reason.contribution) });
+
+  if (query.taxId && candidate.taxId) {
+    if (query.taxId === candidate.taxId) {
+      exact.add('taxId');
+      add({ field: 'taxId', comparator: 'exact', outcome: 'same', contribution: w.taxId });
+    } else {
+      add({ field: 'taxId', comparator: 'exact', outcome: 'different', contribution: w.taxIdDifferent });
+    }
+  }
+
+  let nameMatched = false;
+  if (query.name && candidate.name) {
+    if (query.name === candidate.name) {
+      exact.add('name');
+      nameMatched = true;
+      add({ field: 'name', comparator: 'exact', outcome: 'same', similarity: 1, contribution: w.nameExact });
+    } else {
+      const similarity = nameSimilarity(query.name, candidate.name);
+      if (similarity >= w.nameMinSimilarity) {
+        nameMatched = true;
+        const scaled = (similarity - w.nameMinSimilarity) / (1 - w.nameMinSimilarity || 1);
+        add({ field: 'name', comparator: 'jaro-winkler/dice', outcome: 'similar', similarity: round(similarity), contribution: w.nameSimilar * (0.5 + 0.5 * scaled) });
+      }
+    }
+  }
+
+  if (query.city && candidate.city) {
+    if (query.city === candidate.city) {
+      exact.add('city');
+      if (nameMatched) add({ field: 'city', comparator: 'exact', outcome: 'same', contribution: w.city });
+    } else {
+      add({ field: 'city', comparator: 'exact', outcome: 'different', contribution: w.cityDifferent });
+    }
+  }
+
+  const contacts: MatchReason[] = [];
+  if (query.phone && query.phone === candidate.phone) {
+    exact.add('phone');
+    contacts.push({ field: 'phone', comparator: 'exact', outcome: 'same', contribution: w.phone });
+  }
+  if (query.email && query.email === candidate.email) {
+    exact.add('email');
+    contacts.push({ field: 'email', comparator: 'exact', outcome: 'same', contribution: w.email });
+  }
+  const domain = query.domains.find((d) => candidate.domains.includes(d));
+  if (domain && !(query.email && query.email === candidate.email)) {
+    exact.add('domain');
+    contacts.push({ field: 'domain', comparator: 'exact', outcome: 'same', value: domain, contribution: w.domain });
+  }
+  let budget = w.contactCap;
+  for (const reason of contacts) {
+    const contribution = Math.min(reason.contribution, budget);
+    budget -= contribution;
+    add({ ...reason, contribution });
+  }
+
+  if (query.country && candidate.country && query.country !== candidate.country) {
+    add({ field: 'country', comparator: 'exact', outcome: 'different', contribution: w.countryDifferent });
+  }
+
+  const sum = reasons.reduce((total, reason) => total + reason.contribution, 0);
+  let score = Math.min(1, Math.max(0, sum));
+  const rule = settings.blockWhen.find((fields) => fields.length > 0 && fields.every((field) => exact.has(field)));
+  if (rule) {
+    score = 1;
+    reasons.unshift({ field: rule.join('+'), comparator: 'rule', outcome: 'block', contribution: 0 });
+  }
+  const decision: Decision = rule || score >= settings.thresholds.block ? 'block' : score >= settings.thresholds.review ? 'review' : 'allow';
+  return { score: round(score), decision, reasons };
+};
+
+/** Best first: block before review before allow, then by score. */
+export const byStrength = (a: PairScore, b: PairScore) => {
+  const rank = { block: 2, review: 1, allow: 0 } as const;
+  return rank[b.decision] - rank[a.decision] || b.score - a.score;
+};

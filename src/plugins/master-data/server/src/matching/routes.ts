@@ -1,0 +1,17 @@
+import { DUPLICATE_ACTIONS } from './permissions';
+
+const can = (action: string) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions: [action] } }] });
+
+export const matchingAdminRoutes = [
+  { method: 'POST', path: '/match', handler: 'matching.match', config: can(DUPLICATE_ACTIONS.read) },
+  { method: 'GET', path: '/duplicates', handler: 'matching.list', config: can(DUPLICATE_ACTIONS.read) },
+  { method: 'GET', path: '/duplicates/:id', handler: 'matching.get', config: can(DUPLICATE_ACTIONS.read) },
+  { method: 'POST', path: '/duplicates/:id/not-duplicate', handler: 'matching.notDuplicate', config: can(DUPLICATE_ACTIONS.manage) },
+  { method: 'POST', path: '/merges/preview', handler: 'merge.preview', config: can(DUPLICATE_ACTIONS.read) },
+  { method: 'POST', path: '/merges', handler: 'merge.merge', config: can(DUPLICATE_ACTIONS.manage) },
+  { method: 'GET', path: '/merges', handler: 'merge.list', config: can(DUPLICATE_ACTIONS.read) },
+  { method: 'POST', path: '/merges/:id/unmerge', handler: 'merge.unmerge', config: can(DUPLICATE_ACTIONS.manage) },
+];
+
+/** For integrations holding `master-data.matching.match` (API token, users-permissions role). */
+export const matchingContentApiRoutes = [{ method: 'POST', path: '/match', handler: 'matching.match' }];

@@ -1,0 +1,89 @@
+/**
+ * Matching tables, created idempotently at start-up (Strapi's schema sync leaves them alone):
+ * - keys: one row of match keys per governed document, with exact indexes on every key and, on
+ *   PostgreSQL, a pg_trgm GIN index on the normalised name;
+ * - grams + gram_stats (SQLite only): the name's n-grams and how many records hold each, so that
+ *   blocking asks only for the rarest grams and common words never explode the candidate set;
+ * - pairs: the review queue; merges: what each merge changed, for unmerge.
+ */
+import type { Knex } from 'knex';
+
+export const KEYS = 'master_data_match_keys';
+export const GRAMS = 'master_data_match_grams';
+export const GRAM_STATS = 'master_data_match_gram_stats';
+export const PAIRS = 'master_data_match_pairs';
+export const MERGES = 'master_data_merges';
+
+export const ensureMatchingSchema = async (knex: Knex, client: string) => {
+  if (!(await knex.schema.hasTable(KEYS))) {
+    await knex.schema.createTable(KEYS, (t) => {
+      t.increments('id');
+      t.string('uid', 255).notNullable();
+      t.string('document_id', 64).notNullable();
+      t.text('name_key');
+      t.string('tax_id', 64);
+      t.string('phone', 32);
+      t.string('email', 255);
+      t.string('domain_a', 255);
+      t.string('domain_b', 255);
+      t.string('city', 255);
+      t.string('country', 8);
+      t.unique(['uid', 'document_id'], { indexName: 'master_data_match_keys_doc_uq' });
+      t.index(['uid', 'tax_id'], 'master_data_match_keys_tax_idx');
+      t.index(['uid', 'phone'], 'master_data_match_keys_phone_idx');
+      t.index(['uid', 'email'], 'master_data_match_keys_email_idx');
+      t.index(['uid', 'domain_a'], 'master_data_match_keys_domain_a_idx');
+      t.index(['uid', 'domain_b'], 'master_data_match_keys_domain_b_idx');
+    });
+    // Prefix-safe index on (uid, name, city); name_key is text, so PostgreSQL gets an expression-free btree.
+    await knex.raw(`CREATE INDEX IF NOT EXISTS master_data_match_keys_name_idx ON ${KEYS} (uid, name_key, city)`);
+  }
+  if (!(await knex.schema.hasTable(PAIRS))) {
+    await knex.schema.createTable(PAIRS, (t) => {
+      t.increments('id');
+      t.string('uid', 255).notNullable();
+      t.string('a', 64).notNullable();
+      t.string('b', 64).notNullable();
+      t.float('score').notNullable();
+      t.string('decision', 16).notNullable();
+      t.text('reasons').notNullable();
+      t.string('status', 20).notNullable();
+      t.text('override_reason');
+      t.string('created_at', 32).notNullable();
+      t.string('updated_at', 32).notNullable();
+      t.string('resolved_by', 255);
+      t.unique(['uid', 'a', 'b'], { indexName: 'master_data_match_pairs_uq' });
+      t.index(['uid', 'status', 'score'], 'master_data_match_pairs_queue_idx');
+      t.index(['uid', 'b'], 'master_data_match_pairs_b_idx');
+    });
+  }
+  if (!(await knex.schema.hasTable(MERGES))) {
+    await knex.schema.createTable(MERGES, (t) => {
+      t.increments('id');
+      t.string('uid', 255).notNullable();
+      t.string('survivor', 64).notNullable();
+      t.text('merged').notNullable();
+      t.text('before').notNullable();
+      t.text('picks').notNullable();
+      t.string('status', 16).notNullable();
+      t.string('created_at', 32).notNullable();
+      t.string('created_by', 255);
+      t.string('unmerged_at', 32);
+      t.string('unmerged_by', 255);
+      t.index(['uid', 'survivor'], 'master_data_merges_survivor_idx');
+    });
+  }
+
+  if (client === 'postgres') {
+    await knex.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+    await knex.raw(`CREATE INDEX IF NOT EXISTS master_data_match_keys_trgm_idx ON ${KEYS} USING gin (name_key gin_trgm_ops)`);
+    return;
+  }
+  await knex.raw(`CREATE TABLE IF NOT EXISTS ${GRAMS} (
+    uid TEXT NOT NULL, gram TEXT NOT NULL, document_id TEXT NOT NULL,
+    PRIMARY KEY (uid, gram, document_id)) WITHOUT ROWID`);
+  await knex.raw(`CREATE INDEX IF NOT EXISTS master_data_match_grams_doc_idx ON ${GRAMS} (uid, document_id)`);
+  await knex.raw(`CREATE TABLE IF NOT EXISTS ${GRAM_STATS} (
+    uid TEXT NOT NULL, gram TEXT NOT NULL, df INTEGER NOT NULL,
+    PRIMARY KEY (uid, gram)) WITHOUT ROWID`);
+};

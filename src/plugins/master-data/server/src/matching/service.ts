@@ -1,0 +1,298 @@
+/**
+ * Matching: match keys kept per governed document, candidates by blocking (never a table scan),
+ * explainable scores. Blocking: exact indexes on tax id, phone, email, domains and (name, city);
+ * fuzzy names by a pg_trgm GIN index on PostgreSQL and by the rarest name n-grams on SQLite.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { MatchCandidate } from '../../../shared/contracts/matching';
+import { withStartupLock } from '../governance/startup-lock';
+import { getService } from '../utils';
+import { matchKeys, nameGrams, type MatchKeys } from './domain/keys';
+import { byStrength, scorePair } from './domain/score';
+import { GRAMS, GRAM_STATS, KEYS, PAIRS, ensureMatchingSchema } from './schema';
+import { resolveMatchingSettings, type MatchingSettings } from './settings';
+
+type Db = Knex | Knex.Transaction;
+
+/** Candidates fetched per blocking path before scoring. */
+const EXACT_CAP = 50;
+const FUZZY_CAP = 50;
+/** pg_trgm similarity a name needs to be a fuzzy candidate (scoring decides afterwards). */
+const TRGM_THRESHOLD = 0.3;
+/** SQLite: the rarest grams asked for, and the most postings they may cover together. */
+const MAX_GRAMS = 8;
+const MAX_POSTINGS = 20_000;
+
+interface KeyRow {
+  document_id: string;
+  name_key: string | null;
+  tax_id: string | null;
+  phone: string | null;
+  email: string | null;
+  domain_a: string | null;
+  domain_b: string | null;
+  city: string | null;
+  country: string | null;
+}
+
+const toRow = (uid: string, documentId: string, keys: MatchKeys) => ({
+  uid,
+  document_id: documentId,
+  name_key: keys.name,
+  tax_id: keys.taxId,
+  phone: keys.phone,
+  email: keys.email,
+  domain_a: keys.domains[0] ?? null,
+  domain_b: keys.domains[1] ?? null,
+  city: keys.city,
+  country: keys.country,
+});
+
+const fromRow = (row: KeyRow): MatchKeys => ({
+  name: row.name_key,
+  taxId: row.tax_id,
+  phone: row.phone,
+  email: row.email,
+  domains: [row.domain_a, row.domain_b].filter((d): d is string => Boolean(d)),
+  city: row.city,
+  country: row.country,
+});
+
+/** True when the keys hold anything a duplicate could share. */
+export const identifying = (keys: MatchKeys) => Boolean(keys.name || keys.taxId || keys.phone || keys.email || keys.domains.length);
+
+export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const isPostgres = () => strapi.db.dialect.client === 'postgres';
+  const settingsCache = new Map<string, MatchingSettings | null>();
+
+  const gramsOf = async (db: Db, uid: string, documentId: string) =>
+    (await db(KEYS).where({ uid, document_id: documentId }).first('name_key'))?.name_key as string | null | undefined;
+
+  const changeGrams = async (db: Db, uid: string, documentId: string, grams: string[], delta: 1 | -1) => {
+    if (grams.length === 0) return;
+    if (delta === 1) {
+      await db(GRAMS).insert(grams.map((gram) => ({ uid, gram, document_id: documentId }))).onConflict().ignore();
+    } else {
+      await db(GRAMS).where({ uid, document_id: documentId }).delete();
+    }
+    for (const gram of grams) {
+      await db.raw(`INSERT INTO ${GRAM_STATS} (uid, gram, df) VALUES (?, ?, ?) ON CONFLICT (uid, gram) DO UPDATE SET df = df + excluded.df`, [uid, gram, delta]);
+    }
+  };
+
+  /** SQLite fuzzy blocking: documents sharing enough of the query's rarest name grams. */
+  const gramCandidates = async (db: Db, uid: string, name: string): Promise<string[]> => {
+    const grams = nameGrams(name);
+    if (grams.length === 0) return [];
+    const stats: { gram: string; df: number }[] = await db(GRAM_STATS).where({ uid }).whereIn('gram', grams).where('df', '>', 0).select('gram', 'df');
+    stats.sort((a, b) => a.df - b.df);
+    const chosen: string[] = [];
+    let postings = 0;
+    for (const { gram, df } of stats) {
+      if (chosen.length >= MAX_GRAMS || (chosen.length > 0 && postings + df > MAX_POSTINGS)) break;
+      chosen.push(gram);
+      postings += df;
+    }
+    if (chosen.length === 0) return [];
+    const minHits = Math.max(1, Math.ceil(Math.min(chosen.length, grams.length) * 0.4));
+    const rows: { document_id: string }[] = await db(GRAMS)
+      .where({ uid })
+      .whereIn('gram', chosen)
+      .groupBy('document_id')
+      .havingRaw('count(*) >= ?', [minHits])
+      .orderByRaw('count(*) desc')
+      .limit(FUZZY_CAP)
+      .select('document_id');
+    return rows.map((r) => r.document_id);
+  };
+
+  /** PostgreSQL fuzzy blocking: the pg_trgm GIN index on the name key. */
+  const trigramCandidates = async (db: Db, uid: string, name: string): Promise<string[]> => {
+    const run = async (trx: Db) => {
+      await trx.raw(`SELECT set_config('pg_trgm.similarity_threshold', ?, true)`, [String(TRGM_THRESHOLD)]);
+      const { rows } = await trx.raw(
+        `SELECT document_id FROM ${KEYS} WHERE uid = ? AND name_key % ? ORDER BY similarity(name_key, ?) DESC LIMIT ${FUZZY_CAP}`,
+        [uid, name, name]
+      );
+      return rows.map((r: { document_id: string }) => r.document_id);
+    };
+    return 'commit' in db ? run(db) : (db as Knex).transaction(run);
+  };
+
+  const service = {
+    async ensureSchema() {
+      await withStartupLock(strapi, (trx) => ensureMatchingSchema(trx, strapi.db.dialect.client));
+    },
+
+    /** The type's matching settings, or null when it has no matching configured. */
+    settings(uid: string): MatchingSettings | null {
+      if (!settingsCache.has(uid)) {
+        const config = getService('governance', strapi).load().governed.get(uid)?.matching;
+        settingsCache.set(uid, config && config.enabled ? resolveMatchingSettings(config) : null);
+      }
+      return settingsCache.get(uid)!;
+    },
+
+    keysOf(uid: string, record: Record<string, unknown>): MatchKeys {
+      const settings = service.settings(uid);
+      if (!settings) throw new Error(`${uid} has no matching configured`);
+      return matchKeys(record, settings.fields, settings.vocabulary);
+    },
+
+    /** True when the record is a merged one (kept, but never matched). */
+    isMerged(uid: string, record: Record<string, unknown> | null | undefined) {
+      const merged = service.settings(uid)?.merged;
+      return Boolean(merged && record && record[merged.field] === merged.value);
+    },
+
+    /**
+     * PostgreSQL: serialises writes that could block each other (same tax id, same name in the
+     * same city) until the first commits, so that its keys are visible to the second's check.
+     * SQLite writes are serialised by the database already.
+     */
+    async lock(trx: Knex.Transaction, uid: string, keys: MatchKeys) {
+      if (!isPostgres()) return;
+      const names = [keys.taxId && `tax:${keys.taxId}`, keys.name && `name:${keys.name}|${keys.city ?? ''}`].filter(Boolean).sort() as string[];
+      for (const name of names) {
+        await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`master-data:match:${uid}:${name}`]);
+      }
+    },
+
+    /** Candidate documents and their keys, by blocking. */
+    async candidates(uid: string, keys: MatchKeys, { trx, exclude }: { trx?: Db; exclude?: string } = {}): Promise<Map<string, MatchKeys>> {
+      const db: Db = trx ?? strapi.db.connection;
+      const exact = db(KEYS)
+        .where({ uid })
+        .where((q) => {
+          if (keys.taxId) q.orWhere('tax_id', keys.taxId);
+          if (keys.phone) q.orWhere('phone', keys.phone);
+          if (keys.email) q.orWhere('email', keys.email);
+          if (keys.domains.length) q.orWhereIn('domain_a', keys.domains).orWhereIn('domain_b', keys.domains);
+          if (keys.name) q.orWhere('name_key', keys.name);
+        })
+        .limit(EXACT_CAP)
+        .select('document_id');
+      const ids = new Set<string>(((await exact) as { document_id: string }[]).map((r) => r.document_id));
+      if (keys.name) {
+        const fuzzy = isPostgres() ? await trigramCandidates(db, uid, keys.name) : await gramCandidates(db, uid, keys.name);
+        for (const id of fuzzy) ids.add(id);
+      }
+      if (exclude) ids.delete(exclude);
+      const found = new Map<string, MatchKeys>();
+      if (ids.size === 0) return found;
+      const rows: KeyRow[] = await db(KEYS).where({ uid }).whereIn('document_id', [...ids]).select();
+      for (const row of rows) found.set(row.document_id, fromRow(row));
+      return found;
+    },
+
+    /**
+     * Scored candidates, best first, without pairs a steward marked "not a duplicate".
+     * `includeAllow` keeps candidates below the review band (the match API shows them).
+     */
+    async match(
+      uid: string,
+      keys: MatchKeys,
+      { trx, exclude, limit, includeAllow = false }: { trx?: Db; exclude?: string; limit?: number; includeAllow?: boolean } = {}
+    ): Promise<MatchCandidate[]> {
+      const settings = service.settings(uid);
+      if (!settings || !identifying(keys)) return [];
+      const found = await service.candidates(uid, keys, { trx, exclude });
+      if (found.size === 0) return [];
+      let dismissed = new Set<string>();
+      if (exclude) {
+        const db: Db = trx ?? strapi.db.connection;
+        const rows: { a: string; b: string }[] = await db(PAIRS)
+          .where({ uid, status: 'not-duplicate' })
+          .where((q) => q.where('a', exclude).orWhere('b', exclude))
+          .select('a', 'b');
+        dismissed = new Set(rows.map((r) => (r.a === exclude ? r.b : r.a)));
+      }
+      const scored: MatchCandidate[] = [];
+      for (const [documentId, candidateKeys] of found) {
+        if (dismissed.has(documentId)) continue;
+        const pair = scorePair(keys, candidateKeys, settings.scoring);
+        if (includeAllow ? pair.score > 0 || pair.decision !== 'allow' : pair.decision !== 'allow') scored.push({ documentId, ...pair });
+      }
+      return scored.sort(byStrength).slice(0, limit ?? settings.limit);
+    },
+
+    /** Stores (or replaces) a document's keys; SQLite also keeps its name grams and their counts. */
+    async saveKeys(db: Db, uid: string, documentId: string, keys: MatchKeys) {
+      if (!isPostgres()) {
+        const old = await gramsOf(db, uid, documentId);
+        if (old !== keys.name) {
+          await changeGrams(db, uid, documentId, nameGrams(old ?? null), -1);
+          await changeGrams(db, uid, documentId, nameGrams(keys.name), 1);
+        }
+      }
+      await db(KEYS).insert(toRow(uid, documentId, keys)).onConflict(['uid', 'document_id']).merge();
+    },
+
+    async removeKeys(db: Db, uid: string, documentId: string) {
+      if (!isPostgres()) await changeGrams(db, uid, documentId, nameGrams((await gramsOf(db, uid, documentId)) ?? null), -1);
+      await db(KEYS).where({ uid, document_id: documentId }).delete();
+    },
+
+    /**
+     * Rebuilds every key of a type from its records (drafts where the type has drafts), skipping
+     * merged ones: for data that existed before matching was configured. Returns the count.
+     */
+    async rebuild(uid: string, { batchSize = 2000 }: { batchSize?: number } = {}): Promise<number> {
+      const settings = service.settings(uid);
+      if (!settings) return 0;
+      const knex = strapi.db.connection;
+      const meta = strapi.db.metadata.get(uid);
+      const table = meta.tableName;
+      const column = (attribute?: string) => (attribute ? ((meta.attributes[attribute] as any)?.columnName ?? attribute) : undefined);
+      const fields = Object.values(settings.fields).filter(Boolean) as string[];
+      const select = ['id', 'document_id', ...fields.map((f) => `${column(f)} as ${f}`)];
+      const mergedColumn = column(settings.merged?.field);
+      const hasDrafts = Boolean((strapi.contentTypes as any)[uid].options?.draftAndPublish);
+
+      await knex(KEYS).where({ uid }).delete();
+      if (!isPostgres()) {
+        await knex(GRAMS).where({ uid }).delete();
+        await knex(GRAM_STATS).where({ uid }).delete();
+      }
+      let lastId = 0;
+      let count = 0;
+      for (;;) {
+        const query = knex(table).where('id', '>', lastId).orderBy('id').limit(batchSize).select(select);
+        if (hasDrafts) query.whereNull('published_at');
+        if (mergedColumn) query.where((q) => q.whereNull(mergedColumn).orWhereNot(mergedColumn, settings.merged!.value));
+        const rows: Record<string, any>[] = await query;
+        if (rows.length === 0) break;
+        lastId = rows[rows.length - 1].id;
+        const keyRows = rows.map((row) => toRow(uid, row.document_id, matchKeys(row, settings.fields, settings.vocabulary)));
+        await knex.transaction(async (trx) => {
+          for (let i = 0; i < keyRows.length; i += 500) await trx(KEYS).insert(keyRows.slice(i, i + 500));
+          if (!isPostgres()) {
+            const grams = keyRows.flatMap((row) => nameGrams(row.name_key).map((gram) => ({ uid, gram, document_id: row.document_id })));
+            for (let i = 0; i < grams.length; i += 300) await trx(GRAMS).insert(grams.slice(i, i + 300)).onConflict().ignore();
+          }
+        });
+        count += rows.length;
+      }
+      if (!isPostgres()) {
+        await knex.raw(`INSERT INTO ${GRAM_STATS} (uid, gram, df) SELECT uid, gram, count(*) FROM ${GRAMS} WHERE uid = ? GROUP BY uid, gram`, [uid]);
+      }
+      return count;
+    },
+
+    /** Rebuilds keys of a type whose key table is still empty while it has records (first start). */
+    async ensureKeys(uid: string) {
+      if (!service.settings(uid)) return;
+      const knex = strapi.db.connection;
+      const hasKeys = await knex(KEYS).where({ uid }).first('id');
+      if (hasKeys) return;
+      const table = strapi.db.metadata.get(uid).tableName;
+      if (!(await knex(table).first('id'))) return;
+      const count = await service.rebuild(uid);
+      strapi.log.info(`[master-data] built match keys for ${count} ${uid} records`);
+    },
+  };
+  return service;
+};
+
+export type MatchingService = ReturnType<typeof matchingService>;
