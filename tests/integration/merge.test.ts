@@ -1,0 +1,142 @@
+/**
+ * Merge and unmerge: survivorship with manual picks, component union, external ids moved,
+ * relations re-pointed, merged records kept but hidden from REST lists; unmerge restores all of it;
+ * both in one transaction; conflicts are 409.
+ */
+import { startApp, adminToken, apiToken, bearer, rowCounts, type TestApp } from '../helpers/strapi';
+import { customerData, uscc, CUSTOMER_TABLES } from '../helpers/fixtures';
+import { auditRows } from '../helpers/audit';
+
+const UID = 'api::customer.customer';
+let app: TestApp;
+let token: string;
+let steward: string;
+
+const create = async (data: Record<string, unknown>) => {
+  const res = await app.http.post('/api/customers').set(bearer(token)).set('X-Duplicate-Override', 'test setup').send({ data });
+  if (res.status !== 201) throw new Error(`create: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data;
+};
+const full = (documentId: string, status: 'draft' | 'published' = 'draft') =>
+  app.strapi.documents(UID).findOne({ documentId, status, populate: ['addresses', 'contacts', 'externalIds', 'mergedInto', 'group'] } as any) as Promise<any>;
+
+beforeAll(async () => {
+  app = await startApp();
+  token = await apiToken(app);
+  steward = (await adminToken(app, ['data-steward'])).token;
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+test('merge three records into one, then unmerge', async () => {
+  const survivor = await create(customerData({ name: 'Harbor Freight Systems Ltd', city: 'Shanghai', segment: null, website: null, externalIds: [{ system: 'SAP', externalId: 'SAP-100' }] }));
+  const b = await create(customerData({ name: 'Harbour Freight Systems Limited', city: 'Shanghai', segment: 'Logistics', website: 'https://harbor-freight.cn', externalIds: [{ system: 'SALESFORCE', externalId: '001-B' }], addresses: [{ type: 'billing', line1: '88 Century Avenue', city: 'Shanghai', country: 'CN' }] }));
+  const c = await create(customerData({ name: 'HARBOR FREIGHT SYSTEMS', city: 'Shanghai', segment: 'Retail', externalIds: [{ system: 'ORACLE', externalId: 'ORA-C' }, { system: 'SAP', externalId: 'SAP-100' }] }));
+  // A record merged into B earlier: its pointer must follow B to the survivor.
+  const earlier = await create(customerData({ name: 'Harbor Freight (old)', lifecycleStage: 'merged', mergedInto: b.documentId }));
+  const before = { survivor: await full(survivor.documentId), b: await full(b.documentId), c: await full(c.documentId) };
+
+  const preview = await app.http.post('/master-data/merges/preview').set(bearer(steward)).send({ survivor: survivor.documentId, merged: [b.documentId, c.documentId], picks: { segment: c.documentId } });
+  expect(preview.status).toBe(200);
+  expect(preview.body.data.values).toMatchObject({ name: 'Harbor Freight Systems Ltd', segment: 'Retail', website: 'https://harbor-freight.cn' });
+  expect(preview.body.data.conflicts).toEqual(expect.arrayContaining(['name', 'segment', 'taxId']));
+
+  const merged = await app.http
+    .post('/master-data/merges')
+    .set(bearer(steward))
+    .set('X-Change-Reason', 'Same company, three systems')
+    .send({ survivor: survivor.documentId, merged: [b.documentId, c.documentId], picks: { segment: c.documentId } });
+  expect(merged.status).toBe(200);
+  expect(merged.body.data).toMatchObject({ survivor: survivor.documentId, merged: [b.documentId, c.documentId], status: 'merged' });
+
+  const after = await full(survivor.documentId);
+  expect(after).toMatchObject({ name: 'Harbor Freight Systems Ltd', segment: 'Retail', website: 'https://harbor-freight.cn', code: survivor.code, taxId: survivor.taxId });
+  // External ids of every record resolve to the survivor, each once; addresses united without duplicates.
+  expect(after.externalIds.map((e: any) => `${e.system}:${e.externalId}`).sort()).toEqual(['ORACLE:ORA-C', 'SALESFORCE:001-B', 'SAP:SAP-100']);
+  expect(after.addresses.map((a: any) => a.line1).sort()).toEqual(['1 Keji Zhong Yi Road', '88 Century Avenue']);
+  for (const id of [b.documentId, c.documentId]) {
+    const record = await full(id);
+    expect(record).toMatchObject({ lifecycleStage: 'merged', mergedInto: { documentId: survivor.documentId }, externalIds: [] });
+    expect(await full(id, 'published')).toMatchObject({ lifecycleStage: 'merged' });
+  }
+  expect((await full(earlier.documentId)).mergedInto.documentId).toBe(survivor.documentId);
+  // The published survivor is the merged golden record.
+  expect(await full(survivor.documentId, 'published')).toMatchObject({ segment: 'Retail' });
+
+  // REST lists leave merged records out; they are still found by id, pointing at the survivor.
+  const list = await app.http.get('/api/customers?pagination[pageSize]=100&filters[name][$containsi]=harb').set(bearer(token));
+  expect(list.body.data.map((r: any) => r.documentId)).toEqual([survivor.documentId]);
+  const mergedList = await app.http.get('/api/customers?filters[lifecycleStage]=merged&filters[name][$containsi]=harb').set(bearer(token));
+  expect(mergedList.body.data.map((r: any) => r.documentId).sort()).toEqual([b.documentId, c.documentId, earlier.documentId].sort());
+  expect((await app.http.get(`/api/customers/${b.documentId}?populate=mergedInto`).set(bearer(token))).body.data.mergedInto.documentId).toBe(survivor.documentId);
+  // Merged records are not matched any more.
+  const match = await app.http.post('/api/master-data/match').set(bearer(token)).send({ data: { name: 'Harbour Freight Systems Limited', city: 'Shanghai' } });
+  expect(match.body.data.map((m: any) => m.documentId)).toEqual([survivor.documentId]);
+
+  const events = await auditRows(app, { document_id: survivor.documentId, action: 'merge' });
+  expect(events).toHaveLength(1);
+  expect(events[0].reason).toBe('Same company, three systems');
+
+  // Merging a merged record again is a conflict.
+  const again = await app.http.post('/master-data/merges').set(bearer(steward)).send({ survivor: survivor.documentId, merged: [b.documentId] });
+  expect(again.status).toBe(409);
+
+  const unmerged = await app.http.post(`/master-data/merges/${merged.body.data.id}/unmerge`).set(bearer(steward));
+  expect(unmerged.status).toBe(200);
+  expect(unmerged.body.data.status).toBe('unmerged');
+  const strip = (r: any) => ({
+    name: r.name,
+    segment: r.segment,
+    website: r.website,
+    lifecycleStage: r.lifecycleStage,
+    mergedInto: r.mergedInto?.documentId ?? null,
+    externalIds: r.externalIds.map((e: any) => `${e.system}:${e.externalId}`),
+    addresses: r.addresses.map((a: any) => a.line1),
+  });
+  expect(strip(await full(survivor.documentId))).toEqual(strip(before.survivor));
+  expect(strip(await full(b.documentId))).toEqual(strip(before.b));
+  expect(strip(await full(c.documentId))).toEqual(strip(before.c));
+  expect((await full(earlier.documentId)).mergedInto.documentId).toBe(b.documentId);
+  expect((await app.http.post(`/master-data/merges/${merged.body.data.id}/unmerge`).set(bearer(steward))).status).toBe(409);
+});
+
+test('unmerge is refused once the survivor changed after the merge', async () => {
+  const a = await create(customerData({ name: 'Quill Paper Co', city: 'Tianjin' }));
+  const b = await create(customerData({ name: 'Quill Paper Company', city: 'Tianjin' }));
+  const merged = await app.http.post('/master-data/merges').set(bearer(steward)).send({ survivor: a.documentId, merged: [b.documentId] });
+  expect(merged.status).toBe(200);
+  await app.http.put(`/api/customers/${a.documentId}`).set(bearer(token)).send({ data: { segment: 'Changed later' } });
+  const refused = await app.http.post(`/master-data/merges/${merged.body.data.id}/unmerge`).set(bearer(steward));
+  expect(refused.status).toBe(409);
+  expect(refused.body.error.message).toMatch(/changed after the merge/);
+});
+
+test('a merge that fails half-way leaves nothing written', async () => {
+  const a = await create(customerData({ name: 'Vertex Ceramics', city: 'Foshan' }));
+  const b = await create(customerData({ name: 'Vertex Ceramic', city: 'Foshan' }));
+  const tables = [...CUSTOMER_TABLES, 'master_data_merges', 'master_data_audit_events'];
+  const counts = await rowCounts(app, tables);
+  // A survivorship pick that fails validation (a bad phone on the picked field) is only found when the survivor is written.
+  await app.strapi.db.connection('customers').where({ document_id: b.documentId }).update({ phone: '12' });
+  const res = await app.http.post('/master-data/merges').set(bearer(steward)).send({ survivor: a.documentId, merged: [b.documentId], picks: { phone: b.documentId } });
+  expect(res.status).toBe(400);
+  expect(await rowCounts(app, tables)).toEqual(counts);
+  expect(await full(b.documentId)).toMatchObject({ lifecycleStage: 'prospect', mergedInto: null });
+});
+
+test('bad merge requests are 400 naming the field; unknown records 404; roles without manage 403', async () => {
+  const a = await create(customerData());
+  const empty = await app.http.post('/master-data/merges').set(bearer(steward)).send({ survivor: a.documentId, merged: [] });
+  expect(empty.status).toBe(400);
+  expect(empty.body.error.details.errors[0].path).toEqual(['merged']);
+  const self = await app.http.post('/master-data/merges').set(bearer(steward)).send({ survivor: a.documentId, merged: [a.documentId] });
+  expect(self.status).toBe(400);
+  const badPick = await app.http.post('/master-data/merges/preview').set(bearer(steward)).send({ survivor: a.documentId, merged: [(await create(customerData())).documentId], picks: { nope: a.documentId } });
+  expect(badPick.status).toBe(400);
+  expect(badPick.body.error.details.errors[0].path).toEqual(['picks', 'nope']);
+  const missing = await app.http.post('/master-data/merges').set(bearer(steward)).send({ survivor: a.documentId, merged: ['doesnotexist000000000000'] });
+  expect(missing.status).toBe(404);
+  const approver = (await adminToken(app, ['approver'])).token;
+  expect((await app.http.post('/master-data/merges').set(bearer(approver)).send({ survivor: a.documentId, merged: [uscc()] })).status).toBe(403);
+});
