@@ -78,6 +78,13 @@ const startServer = async ({ client, governance }) => {
   return {
     url: `http://127.0.0.1:${ready.port}`,
     token: ready.token,
+    env: db.env,
+    /** Sends an IPC command to the server and resolves its answer. */
+    ask: (message) =>
+      new Promise((resolve) => {
+        child.once('message', resolve);
+        child.send(message);
+      }),
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send('stop');

@@ -2,7 +2,8 @@
  * A Strapi server in a child process, for benchmarks (bench/write.js) and for tests that need a
  * second instance on the same database: boots the compiled app on the database given by DATABASE_*
  * (MASTER_DATA_GOVERNANCE=false for plain Strapi), creates a full-access API token and reports
- * { port, token } to the parent over IPC; stops on the message 'stop'.
+ * { port, token } to the parent over IPC; stops on the message 'stop'; rebuilds match keys on
+ * { cmd: 'rebuild-match-keys', uid } (benchmarks).
  */
 const path = require('node:path');
 const { createStrapi } = require('@strapi/strapi');
@@ -20,6 +21,13 @@ const root = path.resolve(__dirname, '..');
   // PORT=0 lets the system pick a free port: report the real one.
   process.send({ port: strapi.server.httpServer.address().port, token: token.accessKey });
   process.on('message', async (message) => {
+    if (message && message.cmd === 'rebuild-match-keys') {
+      // Benchmarks load records straight into the table, then build their match keys here.
+      const started = process.hrtime.bigint();
+      const count = await strapi.plugin('master-data').service('matching').rebuild(message.uid);
+      process.send({ rebuilt: count, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+      return;
+    }
     if (message === 'stop') {
       await drainPool(strapi);
       await strapi.destroy();

@@ -82,7 +82,7 @@ export const ensureMatchingSchema = async (knex: Knex, client: string) => {
   await knex.raw(`CREATE TABLE IF NOT EXISTS ${GRAMS} (
     uid TEXT NOT NULL, gram TEXT NOT NULL, document_id TEXT NOT NULL,
     PRIMARY KEY (uid, gram, document_id)) WITHOUT ROWID`);
-  await knex.raw(`CREATE INDEX IF NOT EXISTS master_data_match_grams_doc_idx ON ${GRAMS} (uid, document_id)`);
+  // No index on document_id: it would tempt the planner away from the primary key; rows are deleted by key.
   await knex.raw(`CREATE TABLE IF NOT EXISTS ${GRAM_STATS} (
     uid TEXT NOT NULL, gram TEXT NOT NULL, df INTEGER NOT NULL,
     PRIMARY KEY (uid, gram)) WITHOUT ROWID`);

@@ -74,7 +74,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (delta === 1) {
       await db(GRAMS).insert(grams.map((gram) => ({ uid, gram, document_id: documentId }))).onConflict().ignore();
     } else {
-      await db(GRAMS).where({ uid, document_id: documentId }).delete();
+      await db(GRAMS).where({ uid, document_id: documentId }).whereIn('gram', grams).delete();
     }
     for (const gram of grams) {
       await db.raw(`INSERT INTO ${GRAM_STATS} (uid, gram, df) VALUES (?, ?, ?) ON CONFLICT (uid, gram) DO UPDATE SET df = df + excluded.df`, [uid, gram, delta]);
@@ -162,18 +162,20 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Candidate documents and their keys, by blocking. */
     async candidates(uid: string, keys: MatchKeys, { trx, exclude }: { trx?: Db; exclude?: string } = {}): Promise<Map<string, MatchKeys>> {
       const db: Db = trx ?? strapi.db.connection;
-      const exact = db(KEYS)
-        .where({ uid })
-        .where((q) => {
-          if (keys.taxId) q.orWhere('tax_id', keys.taxId);
-          if (keys.phone) q.orWhere('phone', keys.phone);
-          if (keys.email) q.orWhere('email', keys.email);
-          if (keys.domains.length) q.orWhereIn('domain_a', keys.domains).orWhereIn('domain_b', keys.domains);
-          if (keys.name) q.orWhere('name_key', keys.name);
-        })
-        .limit(EXACT_CAP)
-        .select('document_id');
-      const ids = new Set<string>(((await exact) as { document_id: string }[]).map((r) => r.document_id));
+      // One indexed lookup per key: an OR across them would make the planners fall back to a scan of the uid.
+      const lookups: [string, string | null][] = [
+        ['tax_id', keys.taxId],
+        ['phone', keys.phone],
+        ['email', keys.email],
+        ['name_key', keys.name],
+        ...keys.domains.flatMap((d) => [['domain_a', d], ['domain_b', d]] as [string, string][]),
+      ];
+      const ids = new Set<string>();
+      for (const [column, value] of lookups) {
+        if (!value) continue;
+        const rows: { document_id: string }[] = await db(KEYS).where({ uid, [column]: value }).limit(EXACT_CAP).select('document_id');
+        for (const row of rows) ids.add(row.document_id);
+      }
       if (keys.name) {
         const fuzzy = isPostgres() ? await trigramCandidates(db, uid, keys.name) : await gramCandidates(db, uid, keys.name);
         for (const id of fuzzy) ids.add(id);
@@ -277,6 +279,8 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!isPostgres()) {
         await knex.raw(`INSERT INTO ${GRAM_STATS} (uid, gram, df) SELECT uid, gram, count(*) FROM ${GRAMS} WHERE uid = ? GROUP BY uid, gram`, [uid]);
       }
+      // Fresh statistics, so that the planners pick the key indexes.
+      await knex.raw(isPostgres() ? `ANALYZE ${KEYS}` : 'ANALYZE');
       return count;
     },
 

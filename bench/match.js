@@ -1,0 +1,175 @@
+/*
+ * Matching benchmark: quality and latency of the duplicate check at scale.
+ *
+ *   node bench/match.js --db sqlite --size 100000 --queries 2000
+ *   node bench/match.js --db postgres --size 1000000 --queries 2000
+ *
+ * Generates seeded synthetic customers with labelled duplicates (bench/match/generator.js), loads
+ * them straight into the customers table of a fresh database, builds their match keys in the server
+ * (the plugin's rebuild), then sends every query to POST /api/master-data/match, one at a time, and
+ * reports recall@1, recall@10, precision / recall / F1 of the block+review decision and latency
+ * p50/p95. On PostgreSQL it also runs the naive baseline: pg_trgm similarity on the raw names, top 10.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const knexFactory = require('knex');
+const { startServer, quantile, machine, arg, root } = require('./lib');
+const { generate } = require('./match/generator');
+
+const UID = 'api::customer.customer';
+const client = arg('db', 'sqlite');
+const size = Number(arg('size', client === 'postgres' ? 1000000 : 100000));
+const queryCount = Number(arg('queries', 2000));
+const seed = Number(arg('seed', 42));
+const log = (...a) => console.error(`[bench:match ${client}]`, ...a);
+
+const connect = (env) =>
+  knexFactory(
+    env.DATABASE_CLIENT === 'postgres'
+      ? { client: 'pg', connection: { host: env.DATABASE_HOST, port: Number(env.DATABASE_PORT), user: env.DATABASE_USERNAME, password: '', database: env.DATABASE_NAME } }
+      : { client: 'better-sqlite3', connection: { filename: path.join(root, env.DATABASE_FILENAME) }, useNullAsDefault: true }
+  );
+
+const load = async (knex, records) => {
+  const now = new Date().toISOString();
+  const started = Date.now();
+  const rows = records.map((r, i) => ({
+    document_id: r.id,
+    code: `B-${String(i + 1).padStart(7, '0')}`,
+    name: r.name,
+    tax_id: r.taxId,
+    phone: r.phone,
+    email: r.email,
+    website: r.website,
+    city: r.city,
+    country: r.country,
+    industry: r.industry,
+    lifecycle_stage: 'active',
+    customer_type: 'organization',
+    created_at: now,
+    updated_at: now,
+    published_at: null,
+  }));
+  const batch = client === 'postgres' ? 2000 : 500;
+  for (let i = 0; i < rows.length; i += batch) {
+    await knex.transaction(async (trx) => {
+      for (let j = i; j < Math.min(i + batch * 10, rows.length); j += batch) await trx('customers').insert(rows.slice(j, j + batch));
+    });
+    i += batch * 9;
+    if ((i / batch) % 100 < 10) log(`loaded ${Math.min(i + batch, rows.length)} / ${rows.length}`);
+  }
+  return { rows: rows.length, seconds: (Date.now() - started) / 1000 };
+};
+
+const evaluate = (queries, results) => {
+  let dups = 0, at1 = 0, at10 = 0, tp = 0, fp = 0;
+  const perKind = {};
+  queries.forEach((q, i) => {
+    const list = results[i];
+    const positives = list.filter((c) => c.decision !== 'allow');
+    if (q.truth) {
+      dups += 1;
+      const k = (perKind[q.kind] ??= { n: 0, found: 0 });
+      k.n += 1;
+      if (list[0]?.documentId === q.truth) at1 += 1;
+      if (list.slice(0, 10).some((c) => c.documentId === q.truth)) at10 += 1;
+      if (positives.some((c) => c.documentId === q.truth)) {
+        tp += 1;
+        k.found += 1;
+      }
+      fp += positives.filter((c) => c.documentId !== q.truth).length;
+    } else {
+      fp += positives.length;
+    }
+  });
+  const precision = tp / (tp + fp || 1);
+  const recall = tp / (dups || 1);
+  return {
+    duplicates: dups,
+    negatives: queries.length - dups,
+    recallAt1: at1 / dups,
+    recallAt10: at10 / dups,
+    precision,
+    recall,
+    f1: (2 * precision * recall) / (precision + recall || 1),
+    truePositives: tp,
+    falsePositives: fp,
+    recallByKind: Object.fromEntries(Object.entries(perKind).map(([k, v]) => [k, `${v.found}/${v.n}`])),
+  };
+};
+
+const latency = (ms) => ({ p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: Math.max(...ms) });
+
+const naiveBaseline = async (knex, queries) => {
+  log('naive baseline: GIN trigram index on raw customers.name');
+  await knex.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
+  await knex.raw('CREATE INDEX IF NOT EXISTS bench_naive_name_trgm ON customers USING gin (name gin_trgm_ops)');
+  await knex.raw('ANALYZE customers');
+  const ms = [];
+  const results = [];
+  for (const q of queries) {
+    const started = process.hrtime.bigint();
+    const { rows } = await knex.raw('SELECT document_id FROM customers WHERE name % ? ORDER BY similarity(name, ?) DESC LIMIT 10', [q.data.name ?? '', q.data.name ?? '']);
+    ms.push(Number(process.hrtime.bigint() - started) / 1e6);
+    results.push(rows.map((r) => ({ documentId: r.document_id, decision: 'review' })));
+  }
+  const quality = evaluate(queries, results);
+  return { latencyMs: latency(ms), recallAt1: quality.recallAt1, recallAt10: quality.recallAt10 };
+};
+
+(async () => {
+  log(`generating ${size} records and ${queryCount} queries (seed ${seed})`);
+  let started = Date.now();
+  const { records, queries } = generate({ seed, size, queries: queryCount });
+  log(`generated in ${(Date.now() - started) / 1000} s`);
+
+  const server = await startServer({ client, governance: true });
+  const knex = connect(server.env);
+  try {
+    const loaded = await load(knex, records);
+    log(`loaded ${loaded.rows} rows in ${loaded.seconds} s`);
+    const rebuilt = await server.ask({ cmd: 'rebuild-match-keys', uid: UID });
+    log(`match keys built for ${rebuilt.rebuilt} records in ${(rebuilt.ms / 1000).toFixed(1)} s`);
+    if (client === 'postgres') await knex.raw('ANALYZE master_data_match_keys');
+
+    const call = async (q) => {
+      const res = await fetch(`${server.url}/api/master-data/match`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+        body: JSON.stringify({ data: q.data }),
+      });
+      if (res.status !== 200) throw new Error(`match: ${res.status} ${await res.text()}`);
+      return (await res.json()).data;
+    };
+    for (const q of queries.slice(0, 50)) await call(q); // warm-up
+    const ms = [];
+    const results = [];
+    for (const q of queries) {
+      const t = process.hrtime.bigint();
+      results.push(await call(q));
+      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    const report = {
+      date: new Date().toISOString(),
+      machine: machine(),
+      command: `node bench/match.js --db ${client} --size ${size} --queries ${queryCount} --seed ${seed}`,
+      database: client,
+      records: size,
+      queries: queryCount,
+      load: { insertRowsPerSecond: Math.round(loaded.rows / loaded.seconds), keysPerSecond: Math.round(rebuilt.rebuilt / (rebuilt.ms / 1000)) },
+      matchLatencyMs: latency(ms),
+      quality: evaluate(queries, results),
+      naiveBaseline: client === 'postgres' ? await naiveBaseline(knex, queries) : undefined,
+    };
+    const out = path.join(root, 'bench', 'results', `match-${client}-${size}-${report.date.slice(0, 10)}.json`);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(JSON.stringify(report, null, 2));
+  } finally {
+    await knex.destroy();
+    await server.stop();
+  }
+})().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
