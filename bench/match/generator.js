@@ -10,7 +10,8 @@
  *   listed in `hardNegativeGroups` as { kind, ids }.
  * queries: ~80% duplicates ({ data, truth: record id, kind, corruptions }) made by 1–3 realistic
  *   corruptions of one record; ~20% negatives (truth null): new look-alike companies whose tax id,
- *   phone and domains are fresh. `kind` is the primary label, `corruptions` all labels applied.
+ *   phone and domains are fresh. `kind` is the primary label, `corruptions` all labels applied. A `renamed`
+ *   duplicate keeps only country and tax id (city null too). CORRUPTIONS lists every label a query can carry.
  * Deterministic: one mulberry32 stream seeded by `seed`; Math.random is never used.
  */
 'use strict';
@@ -33,17 +34,15 @@ const weighted = (pairs) => {
 // n random digits, drawn in chunks of up to 8 (fewer rng calls and flatter strings than one per digit).
 const digits = (n) => (n > 8 ? digits(8) + digits(n - 8) : String(int(10 ** n)).padStart(n, '0'));
 const shuffle = (a) => {
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = int(i + 1);
-    [a[i], a[j]] = [a[j], a[i]];
-  }
+  for (let i = a.length - 1; i > 0; i--) { const j = int(i + 1); [a[i], a[j]] = [a[j], a[i]]; }
   return a;
 };
 const pickOther = (pool, not) => {
   for (;;) { const x = pick(pool); if (x !== not) return x; }
 };
+const claim = (set, v) => set.size < set.add(v).size; // adds v; true if it was new (one hash lookup)
 const unique = (set, make) => { // draw until unseen, then register
-  for (;;) { const v = make(); if (!set.has(v)) return set.add(v), v; }
+  for (;;) { const v = make(); if (claim(set, v)) return v; }
 };
 const slug = (t) => t.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
@@ -158,7 +157,12 @@ const cnName = (city, style, core, legal) =>
 const latinName = (core, legal) => (legal ? `${core} ${legal}` : core);
 const coreOf = (s, trade = s.trade) => (s.country === 'CN' ? trade + s.ind.word : `${trade} ${s.ind.word}`);
 const nameOf = (s) => (s.country === 'CN' ? cnName(s.city, s.style, coreOf(s), s.legal) : latinName(coreOf(s), s.legal));
-const handle = (s) => (s.country === 'CN' ? [...s.trade].map((c) => PINYIN.get(c)).join('') : slug(s.trade));
+const handle = (s) => {
+  if (s.country !== 'CN') return slug(s.trade);
+  let h = '';
+  for (const c of s.trade) h += PINYIN.get(c);
+  return h;
+};
 
 const CITY_RE = new RegExp(CN_CITIES.map((c) => c.name).join('|')); // 上海, 南京, 大连 are not trade names
 const cnTrade = () => {
@@ -169,10 +173,8 @@ const syllables = () => {
   const w = (pick(PRE) + (rng() < 0.5 ? pick(MID) : '') + pick(END)).replace(/([aeiou])\1+/g, '$1');
   return w[0] + w.slice(1).toLowerCase();
 };
-const latinBrand = () => {
-  const r = rng();
-  return r < 0.2 ? pick(COMMON) : r < 0.3 ? `${pick(COMMON)} ${syllables()}` : syllables();
-};
+// Brands: a common word (Global), common word + coined word (Pacific Norvex), or a coined word (Norvex).
+const latinBrand = (r = rng()) => (r < 0.2 ? pick(COMMON) : r < 0.3 ? `${pick(COMMON)} ${syllables()}` : syllables());
 const randomSpec = (country = rng() < 0.6 ? 'CN' : pick(LATIN_CODES)) => {
   const c = COUNTRIES[country];
   return country === 'CN'
@@ -196,10 +198,13 @@ const phoneFor = (s) => {
   return `+${c.cc}${s.city.area}${2 + int(8)}${digits(c.nsn - s.city.area.length - 1)}`;
 };
 const newDomain = (s) => {
-  const base = handle(s), tld = pick(COUNTRIES[s.country].tlds);
-  const forms = [`${base}-${s.ind.slug}`, base + s.ind.slug, base, `${base}-${s.city.slug}`];
-  for (const f of [forms[int(3)], ...forms]) if (!st.domains.has(f + tld)) return st.domains.add(f + tld), f + tld;
-  return unique(st.domains, () => `${forms[0]}${2 + int(998)}${tld}`);
+  const base = handle(s), tld = pick(COUNTRIES[s.country].tlds), first = int(3);
+  for (let i = -1; i < 4; i++) { // a random one of the first three forms, then each in turn
+    const j = i < 0 ? first : i;
+    const d = (j === 0 ? `${base}-${s.ind.slug}` : j === 1 ? base + s.ind.slug : j === 2 ? base : `${base}-${s.city.slug}`) + tld;
+    if (claim(st.domains, d)) return d;
+  }
+  return unique(st.domains, () => `${base}-${s.ind.slug}${2 + int(998)}${tld}`);
 };
 const freeEmail = (s) => {
   const dom = pick(COUNTRIES[s.country].free);
@@ -208,8 +213,7 @@ const freeEmail = (s) => {
 /** A new entity from a spec, or null when its (core, city) is taken. Registers everything it uses. */
 const makeEntity = (s, freeMail = true) => {
   const key = `${s.city.name}|${coreOf(s)}`;
-  if (st.cores.has(key)) return null;
-  st.cores.add(key);
+  if (!claim(st.cores, key)) return null;
   const domain = newDomain(s);
   const r = rng();
   return {
@@ -299,8 +303,11 @@ const toggleWidth = (t) => (/[（）]/.test(t)
   : t.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/ /g, rng() < 0.5 ? '\u3000' : ' '));
 const phoneVariant = (phone, s) => {
   const c = COUNTRIES[s.country], nsn = phone.slice(c.cc.length + 1);
-  let area = s.country === 'SG' ? '' : s.city.area, trunk = c.trunk;
-  if (s.country === 'CN' && nsn.length === 11 && nsn[0] === '1') [area, trunk] = [nsn.slice(0, 3), '']; // mobile
+  if (s.country === 'CN' && nsn.length === 11 && nsn[0] === '1') { // mobile: 138 1234 5678
+    const [p, q, m] = [nsn.slice(0, 3), nsn.slice(3, 7), nsn.slice(7)];
+    return pick([`${p} ${q} ${m}`, `${p}-${q}-${m}`, `+86 ${p} ${q} ${m}`, nsn, `0086${nsn}`]);
+  }
+  const area = s.country === 'SG' ? '' : s.city.area, trunk = c.trunk;
   const sub = nsn.slice(area.length), a = sub.slice(0, -4), b = sub.slice(-4), nat = trunk + area;
   const v = pick([`${nat}-${a} ${b}`, `(${nat}) ${a}${b}`, `(${nat}) ${a}-${b}`, `${nat} ${a} ${b}`, `+${c.cc} ${area} ${a} ${b}`,
     `+${c.cc}-${area}-${sub}`, `00${c.cc} ${nsn}`, nat + sub]);
