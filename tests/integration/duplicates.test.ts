@@ -3,7 +3,7 @@
  * (write succeeds, pair queued, response says so), override with a reason (permission, audited),
  * "not a duplicate" remembered, the match API, and two identical creates at once.
  */
-import { startApp, adminToken, apiToken, bearer, rowCounts, type TestApp } from '../helpers/strapi';
+import { startApp, adminToken, apiToken, upUser, bearer, rowCounts, type TestApp } from '../helpers/strapi';
 import { customerData, uscc, CUSTOMER_TABLES } from '../helpers/fixtures';
 import { auditRows } from '../helpers/audit';
 
@@ -164,6 +164,43 @@ describe('override', () => {
   });
 });
 
+describe('publish and delete', () => {
+  test('publishing is checked too; an override is remembered for the pair, so the later publish is review, not block', async () => {
+    const original = await create(distinct());
+    const draft = await app.http
+      .post('/api/customers?status=draft')
+      .set(bearer(token))
+      .set('X-Duplicate-Override', 'Subsidiary with its own ledger')
+      .send({ data: distinct({ name: original.body.data.name }) });
+    expect(draft.status).toBe(201);
+    const id = draft.body.data.documentId;
+    const publish = () => app.http.post(`${CM}/${id}/actions/publish`).set(bearer(steward)).send({});
+
+    const published = await publish();
+    expect(published.status).toBe(200);
+    expect(published.body.meta.masterData.duplicates.candidates[0]).toMatchObject({ documentId: original.body.data.documentId, decision: 'review' });
+    expect(published.body.meta.masterData.duplicates.candidates[0].reasons).toContainEqual(expect.objectContaining({ field: 'override', outcome: 'accepted' }));
+
+    // Without the steward's decision on record, the same publish is a duplicate.
+    await app.strapi.db.connection('master_data_match_pairs').where({ override_reason: 'Subsidiary with its own ledger' }).delete();
+    const blocked = await publish();
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.error.name).toBe('DuplicateError');
+  });
+
+  test('a deleted record leaves the review queue and is no longer a candidate', async () => {
+    const first = (await create(distinct({ name: 'Tailspin Toys Manufacturing', phone: '+49 30 5556 6677' }))).body.data;
+    const second = await create(distinct({ name: 'Tailspin Toy Manufacturing', phone: '030 55566677', city: 'Potsdam' }));
+    expect(second.headers['x-duplicate-review']).toBe('1');
+    const pairs = () => app.strapi.db.connection('master_data_match_pairs').where((q) => q.where('a', first.documentId).orWhere('b', first.documentId));
+    expect(await pairs()).toHaveLength(1);
+    expect((await app.http.delete(`/api/customers/${first.documentId}`).set(bearer(token))).status).toBe(204);
+    expect(await pairs()).toHaveLength(0);
+    const match = await app.http.post('/api/master-data/match').set(bearer(token)).send({ data: { name: 'Tailspin Toys Manufacturing', city: 'Berlin' } });
+    expect(match.body.data.map((c: any) => c.documentId)).not.toContain(first.documentId);
+  });
+});
+
 describe('match API', () => {
   test('POST /api/master-data/match returns scored, explained candidates, best first', async () => {
     const original = (await create(distinct({ name: 'Contoso Pharma AG', email: 'info@contoso-pharma.de', website: 'https://www.contoso-pharma.de' }))).body.data;
@@ -188,6 +225,8 @@ describe('match API', () => {
     const unknown = await app.http.post('/api/master-data/match').set(bearer(token)).send({ data: {}, uid: 'api::nope.nope' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details.errors[0].path).toEqual(['uid']);
+    const { jwt } = await upUser(app, ['plugin::master-data.matching.match']);
+    expect((await app.http.post('/api/master-data/match').set(bearer(jwt)).send({ data: { name: 'Contoso Pharma' } })).status).toBe(200);
     const readOnly = await apiToken(app, 'read-only');
     expect((await app.http.post('/api/master-data/match').set(bearer(readOnly)).send({ data: { name: 'x' } })).status).toBe(403);
   });

@@ -17,8 +17,8 @@ export interface MatchReason {
   field: string;
   /** `exact`, `jaro-winkler/dice`, or `rule` for a decisive rule. */
   comparator: string;
-  /** `same`, `similar`, `different`, or `block` for a rule. */
-  outcome: 'same' | 'similar' | 'different' | 'block';
+  /** `same`, `similar`, `different`; `block` for a rule; `accepted` for a block a steward overrode earlier (now review). */
+  outcome: 'same' | 'similar' | 'different' | 'block' | 'accepted';
   similarity?: number;
   /** The shared value where it is not sensitive (a domain). */
   value?: string;

@@ -87,6 +87,11 @@ export const reviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
     return this.get(id, db);
   },
 
+  /** A deleted document leaves the queue: its open pairs go. */
+  async removeOpen(db: Db, uid: string, documentId: string) {
+    await db(PAIRS).where({ uid, status: 'open' }).where((q) => q.where('a', documentId).orWhere('b', documentId)).delete();
+  },
+
   /** Marks every open pair among the documents as merged (after a merge) or reopens them (unmerge). */
   async setAmong(db: Db, uid: string, documentIds: string[], from: PairStatus, to: PairStatus, by: string | null) {
     await db(PAIRS)

@@ -201,19 +201,27 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!settings || !identifying(keys)) return [];
       const found = await service.candidates(uid, keys, { trx, exclude });
       if (found.size === 0) return [];
-      let dismissed = new Set<string>();
+      // What stewards decided about this record's pairs: "not a duplicate" drops the candidate; an
+      // accepted override keeps it flagged for review but no longer blocks (e.g. the later publish).
+      const dismissed = new Set<string>();
+      const accepted = new Set<string>();
       if (exclude) {
         const db: Db = trx ?? strapi.db.connection;
-        const rows: { a: string; b: string }[] = await db(PAIRS)
-          .where({ uid, status: 'not-duplicate' })
+        const rows: { a: string; b: string; status: string; override_reason: string | null }[] = await db(PAIRS)
+          .where({ uid })
           .where((q) => q.where('a', exclude).orWhere('b', exclude))
-          .select('a', 'b');
-        dismissed = new Set(rows.map((r) => (r.a === exclude ? r.b : r.a)));
+          .where((q) => q.where('status', 'not-duplicate').orWhereNotNull('override_reason'))
+          .select('a', 'b', 'status', 'override_reason');
+        for (const row of rows) (row.status === 'not-duplicate' ? dismissed : accepted).add(row.a === exclude ? row.b : row.a);
       }
       const scored: MatchCandidate[] = [];
       for (const [documentId, candidateKeys] of found) {
         if (dismissed.has(documentId)) continue;
         const pair = scorePair(keys, candidateKeys, settings.scoring);
+        if (pair.decision === 'block' && accepted.has(documentId)) {
+          pair.decision = 'review';
+          pair.reasons.push({ field: 'override', comparator: 'steward', outcome: 'accepted', contribution: 0 });
+        }
         if (includeAllow ? pair.score > 0 || pair.decision !== 'allow' : pair.decision !== 'allow') scored.push({ documentId, ...pair });
       }
       return scored.sort(byStrength).slice(0, limit ?? settings.limit);

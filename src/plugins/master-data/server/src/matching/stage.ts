@@ -65,6 +65,7 @@ export const matchingStage: Stage = {
 
     if (write.action === 'delete') {
       await matching.removeKeys(write.trx, write.uid, documentId);
+      await getService('review', write.strapi).removeOpen(write.trx, write.uid, documentId);
       return;
     }
     if (write.action === 'discardDraft') {
