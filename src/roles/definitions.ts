@@ -67,6 +67,8 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       { subject: CUSTOMER, actions: ['create', 'read', 'update'], exceptFields: [...BANK_FIELDS, ...CREDIT_FIELDS] },
       { subject: CUSTOMER_GROUP, actions: ['read'] },
     ],
+    // Sales create customers: they see potential duplicates (without the fields they cannot read).
+    actions: [DUPLICATES_READ],
   },
   {
     code: 'finance',

@@ -101,6 +101,37 @@ test('merge three records into one, then unmerge', async () => {
   expect((await app.http.post(`/master-data/merges/${merged.body.data.id}/unmerge`).set(bearer(steward))).status).toBe(409);
 });
 
+test('unmerge restores the published version and a pending draft separately', async () => {
+  const a = await create(customerData({ name: 'Lumen Glassworks', city: 'Suzhou', segment: 'Published segment' }));
+  const b = await create(customerData({ name: 'Lumen Glass Works', city: 'Suzhou' }));
+  // A pending draft change on the survivor, not published.
+  await app.strapi.documents(UID).update({ documentId: a.documentId, data: { segment: 'Draft segment' } } as any);
+  const merged = await app.http.post('/master-data/merges').set(bearer(steward)).send({ survivor: a.documentId, merged: [b.documentId] });
+  expect(merged.status).toBe(200);
+  const unmerged = await app.http.post(`/master-data/merges/${merged.body.data.id}/unmerge`).set(bearer(steward));
+  expect(unmerged.status).toBe(200);
+  expect((await full(a.documentId, 'published')).segment).toBe('Published segment');
+  expect((await full(a.documentId, 'draft')).segment).toBe('Draft segment');
+  expect((await full(b.documentId, 'published')).lifecycleStage).toBe('prospect');
+});
+
+test('the compare view shows only the fields a role may read; merging needs update and publish rights', async () => {
+  const a = await create(customerData({ name: 'Nimbus Cables', city: 'Ningbo' }));
+  const b = await create(customerData({ name: 'Nimbus Cable', city: 'Ningbo', phone: a.phone, taxId: null }));
+  const [pair] = await app.strapi.db.connection('master_data_match_pairs').whereIn('a', [a.documentId, b.documentId]).whereIn('b', [a.documentId, b.documentId]);
+  expect(pair).toBeDefined();
+  const sales = (await adminToken(app, ['sales'])).token;
+  const seen = await app.http.get(`/master-data/duplicates/${pair.id}`).set(bearer(sales));
+  expect(seen.status).toBe(200);
+  expect(seen.body.records[a.documentId].name).toBe('Nimbus Cables');
+  expect(seen.body.records[a.documentId]).not.toHaveProperty('bankAccounts');
+  expect(seen.body.records[a.documentId]).not.toHaveProperty('creditLimit');
+  const asSteward = await app.http.get(`/master-data/duplicates/${pair.id}`).set(bearer(steward));
+  expect(asSteward.body.records[a.documentId].bankAccounts).toHaveLength(1);
+  expect((await app.http.post('/master-data/merges').set(bearer(sales)).send({ survivor: a.documentId, merged: [b.documentId] })).status).toBe(403);
+  expect((await app.http.get('/master-data/duplicates/99999999999').set(bearer(steward))).status).toBe(400);
+});
+
 test('unmerge is refused once the survivor changed after the merge', async () => {
   const a = await create(customerData({ name: 'Quill Paper Co', city: 'Tianjin' }));
   const b = await create(customerData({ name: 'Quill Paper Company', city: 'Tianjin' }));

@@ -74,6 +74,16 @@ describe('scoring', () => {
     expect(result.reasons).toContainEqual(expect.objectContaining({ field: 'taxId', outcome: 'different', contribution: -1 }));
   });
 
+  test('different tax ids veto the name-and-city rule', () => {
+    const result = scorePair(keys({ name: '深圳市华科电子有限公司', city: '深圳', taxId: '91440300MA5F00001X', country: 'CN' }), keys({ name: '华科电子（深圳）有限公司', city: '深圳', taxId: '91440300MA5F00002X', country: 'CN' }));
+    expect(result.decision).toBe('allow');
+    expect(result.reasons.some((r) => r.comparator === 'rule')).toBe(false);
+  });
+
+  test('a similar name in the same city alone stays below review', () => {
+    expect(scorePair(keys({ name: 'Verus Apparel Corp', city: 'Houston', country: 'US' }), keys({ name: 'Vorus Apparel Corp', city: 'Houston', country: 'US' })).decision).toBe('allow');
+  });
+
   test('one character apart in the same city, nothing else shared, is not a duplicate', () => {
     const result = scorePair(keys({ name: '深圳市华科电子有限公司', city: '深圳', country: 'CN' }), keys({ name: '深圳市华料电子有限公司', city: '深圳', country: 'CN' }));
     expect(result.decision).toBe('allow');

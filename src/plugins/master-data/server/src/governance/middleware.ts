@@ -7,6 +7,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { GovernedTypeConfig } from '../config/schema';
 import { modelInfo } from './model';
+import { lockDocuments } from './locks';
 import { WRITE_ACTIONS, type GovernedWrite, type Stage, type WriteAction } from './pipeline';
 
 interface MiddlewareInput {
@@ -32,6 +33,7 @@ export const createGovernedWriteMiddleware = ({ strapi, governed, stages }: Midd
     let existing: Promise<Record<string, unknown> | null> | undefined;
 
     return strapi.db.transaction(async ({ trx }) => {
+      if (documentId) await lockDocuments(strapi, trx, uid, [documentId]);
       const write: GovernedWrite = {
         strapi,
         trx,

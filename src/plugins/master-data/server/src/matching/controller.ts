@@ -8,6 +8,7 @@ import type { MatchResponse } from '../../../shared/contracts/matching';
 import { parse } from '../http';
 import { getService } from '../utils';
 import { byStrength } from './domain/score';
+import { contentAccess } from '../merging/access';
 
 const matchBody = z
   .object({
@@ -26,12 +27,15 @@ const listQuery = z
   .object({
     uid: z.string().max(255).optional(),
     status: z.enum(['open', 'not-duplicate', 'merged']).default('open'),
-    page: z.coerce.number().int().min(1).default(1),
+    page: z.coerce.number().int().min(1).max(100000).default(1),
+    /** Only the pairs of this record (the edit-view panel). */
+    documentId: z.string().min(1).max(64).optional(),
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
   })
   .strict();
 
-const idParam = z.object({ id: z.coerce.number().int().min(1) }).strict();
+// Not strict: the router may add positional keys to ctx.params.
+const idParam = z.object({ id: z.coerce.number().int().min(1).max(2147483647) });
 
 /** The governed type a request names, or the only one with matching configured. */
 export const matchedType = (strapi: Core.Strapi, uid: string | undefined): string => {
@@ -90,7 +94,12 @@ export const matchingController = ({ strapi }: { strapi: Core.Strapi }) => {
     /** POST /api/master-data/match (content API) and POST /master-data/match (admin). */
     async match(ctx: any) {
       const response = await run(ctx.request.body);
-      ctx.body = ctx.state?.auth?.strategy?.name === 'admin' ? { ...response, records: await withRecords(response.meta.uid, response.data.map((c) => c.documentId)) } : response;
+      if (ctx.state?.auth?.strategy?.name !== 'admin') {
+        ctx.body = response;
+        return;
+      }
+      const records = await withRecords(response.meta.uid, response.data.map((c) => c.documentId));
+      ctx.body = { ...response, records: await contentAccess(strapi, ctx, response.meta.uid).readable(records) };
     },
 
     /** GET /master-data/duplicates: the review queue. */
@@ -100,7 +109,7 @@ export const matchingController = ({ strapi }: { strapi: Core.Strapi }) => {
       const records: Record<string, Record<string, unknown>> = {};
       const byUid = new Map<string, string[]>();
       for (const pair of page.results) byUid.set(pair.uid, [...(byUid.get(pair.uid) ?? []), pair.a, pair.b]);
-      for (const [uid, ids] of byUid) Object.assign(records, await withRecords(uid, ids));
+      for (const [uid, ids] of byUid) Object.assign(records, await contentAccess(strapi, ctx, uid).readable(await withRecords(uid, ids)));
       ctx.body = { ...page, records };
     },
 
@@ -108,13 +117,14 @@ export const matchingController = ({ strapi }: { strapi: Core.Strapi }) => {
     async get(ctx: any) {
       const { id } = parse(idParam, ctx.params, 'params');
       const pair = await getService('review', strapi).get(id);
-      const records = await getService('merge', strapi).load(pair.uid, [pair.a, pair.b]);
+      const records = await contentAccess(strapi, ctx, pair.uid).readable(await getService('merge', strapi).load(pair.uid, [pair.a, pair.b]));
       ctx.body = { data: pair, records };
     },
 
     /** POST /master-data/duplicates/:id/not-duplicate */
     async notDuplicate(ctx: any) {
       const { id } = parse(idParam, ctx.params, 'params');
+      contentAccess(strapi, ctx, (await getService('review', strapi).get(id)).uid).assertCanWrite();
       const user = ctx.state.user;
       ctx.body = { data: await getService('review', strapi).resolve(id, 'not-duplicate', user?.email ?? 'admin') };
     },

@@ -58,9 +58,12 @@ export const reviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
   },
 
-  async list({ uid, status = 'open', page = 1, pageSize = 25 }: { uid?: string; status?: PairStatus; page?: number; pageSize?: number }) {
+  async list({ uid, status = 'open', documentId, page = 1, pageSize = 25 }: { uid?: string; status?: PairStatus; documentId?: string; page?: number; pageSize?: number }) {
     const db = strapi.db.connection;
-    const base = db(PAIRS).where({ status }).modify((q) => (uid ? q.where({ uid }) : q));
+    const base = db(PAIRS)
+      .where({ status })
+      .modify((q) => (uid ? q.where({ uid }) : q))
+      .modify((q) => (documentId ? q.where((w) => w.where('a', documentId).orWhere('b', documentId)) : q));
     const [{ total }] = await base.clone().count({ total: '*' });
     const rows = await base.clone().orderBy([{ column: 'score', order: 'desc' }, { column: 'id', order: 'asc' }]).offset((page - 1) * pageSize).limit(pageSize).select();
     return { results: rows.map(toPair), pagination: { page, pageSize, total: Number(total), pageCount: Math.ceil(Number(total) / pageSize) } };

@@ -57,6 +57,10 @@ export const ensureMatchingSchema = async (knex: Knex, client: string) => {
       t.index(['uid', 'b'], 'master_data_match_pairs_b_idx');
     });
   }
+  // The queue is listed across types: by status and score, without a uid.
+  await knex.raw(`CREATE INDEX IF NOT EXISTS master_data_match_pairs_status_idx ON ${PAIRS} (status, score, id)`);
+  await knex.raw(`CREATE INDEX IF NOT EXISTS master_data_match_pairs_a_idx ON ${PAIRS} (a)`);
+  await knex.raw(`CREATE INDEX IF NOT EXISTS master_data_match_pairs_doc_b_idx ON ${PAIRS} (b)`);
   if (!(await knex.schema.hasTable(MERGES))) {
     await knex.schema.createTable(MERGES, (t) => {
       t.increments('id');

@@ -147,13 +147,22 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * PostgreSQL: serialises writes that could block each other (same tax id, same name in the
-     * same city) until the first commits, so that its keys are visible to the second's check.
+     * PostgreSQL: serialises writes that share any exact key (tax id, name, phone, email, domain),
+     * the only ways two records can block each other with the default weights, until the first
+     * commits, so that its keys are visible to the second's check. Sorted: no lock-order deadlock.
      * SQLite writes are serialised by the database already.
      */
     async lock(trx: Knex.Transaction, uid: string, keys: MatchKeys) {
       if (!isPostgres()) return;
-      const names = [keys.taxId && `tax:${keys.taxId}`, keys.name && `name:${keys.name}|${keys.city ?? ''}`].filter(Boolean).sort() as string[];
+      const names = [
+        keys.taxId && `tax:${keys.taxId}`,
+        keys.name && `name:${keys.name}`,
+        keys.phone && `phone:${keys.phone}`,
+        keys.email && `email:${keys.email}`,
+        ...keys.domains.map((d) => `domain:${d}`),
+      ]
+        .filter(Boolean)
+        .sort() as string[];
       for (const name of names) {
         await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`master-data:match:${uid}:${name}`]);
       }
@@ -163,6 +172,12 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
     async candidates(uid: string, keys: MatchKeys, { trx, exclude }: { trx?: Db; exclude?: string } = {}): Promise<Map<string, MatchKeys>> {
       const db: Db = trx ?? strapi.db.connection;
       // One indexed lookup per key: an OR across them would make the planners fall back to a scan of the uid.
+      const ids = new Set<string>();
+      // The same name in the same city first: a common name must not crowd it out of the capped lookup below.
+      if (keys.name && keys.city) {
+        const rows: { document_id: string }[] = await db(KEYS).where({ uid, name_key: keys.name, city: keys.city }).limit(EXACT_CAP).select('document_id');
+        for (const row of rows) ids.add(row.document_id);
+      }
       const lookups: [string, string | null][] = [
         ['tax_id', keys.taxId],
         ['phone', keys.phone],
@@ -170,7 +185,6 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
         ['name_key', keys.name],
         ...keys.domains.flatMap((d) => [['domain_a', d], ['domain_b', d]] as [string, string][]),
       ];
-      const ids = new Set<string>();
       for (const [column, value] of lookups) {
         if (!value) continue;
         const rows: { document_id: string }[] = await db(KEYS).where({ uid, [column]: value }).limit(EXACT_CAP).select('document_id');
@@ -295,13 +309,17 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Rebuilds keys of a type whose key table is still empty while it has records (first start). */
     async ensureKeys(uid: string) {
       if (!service.settings(uid)) return;
-      const knex = strapi.db.connection;
-      const hasKeys = await knex(KEYS).where({ uid }).first('id');
-      if (hasKeys) return;
-      const table = strapi.db.metadata.get(uid).tableName;
-      if (!(await knex(table).first('id'))) return;
-      const count = await service.rebuild(uid);
-      strapi.log.info(`[master-data] built match keys for ${count} ${uid} records`);
+      // PostgreSQL: under the start-up lock, so instances starting together build them once. (SQLite
+      // has one process and one connection, which the lock's transaction would hold.)
+      const once = (fn: () => Promise<void>) => (isPostgres() ? withStartupLock(strapi, fn) : fn());
+      await once(async () => {
+        const knex = strapi.db.connection;
+        if (await knex(KEYS).where({ uid }).first('id')) return;
+        const table = strapi.db.metadata.get(uid).tableName;
+        if (!(await knex(table).first('id'))) return;
+        const count = await service.rebuild(uid);
+        strapi.log.info(`[master-data] built match keys for ${count} ${uid} records`);
+      });
     },
   };
   return service;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parse } from '../http';
 import { getService } from '../utils';
 import { matchedType } from '../matching/controller';
+import { contentAccess } from './access';
 
 const documentId = z.string().min(1).max(64);
 const mergeBody = z
@@ -18,7 +19,8 @@ const mergeBody = z
   .strict();
 
 const listQuery = z.object({ uid: z.string().max(255).optional(), documentId: documentId.optional() }).strict();
-const idParam = z.object({ id: z.coerce.number().int().min(1) }).strict();
+// Not strict: the router may add positional keys to ctx.params.
+const idParam = z.object({ id: z.coerce.number().int().min(1).max(2147483647) });
 
 const actor = (ctx: any): string | null => ctx.state?.user?.email ?? null;
 
@@ -29,13 +31,20 @@ export const mergeController = ({ strapi }: { strapi: Core.Strapi }) => {
   };
   return {
     async preview(ctx: any) {
-      ctx.body = { data: await getService('merge', strapi).preview(request(ctx)) };
+      const input = request(ctx);
+      const preview = await getService('merge', strapi).preview(input);
+      const [values] = Object.values(await contentAccess(strapi, ctx, input.uid).readable({ values: preview.values }));
+      ctx.body = { data: { ...preview, values } };
     },
     async merge(ctx: any) {
-      ctx.body = { data: await getService('merge', strapi).merge(request(ctx), actor(ctx)) };
+      const input = request(ctx);
+      contentAccess(strapi, ctx, input.uid).assertCanWrite();
+      ctx.body = { data: await getService('merge', strapi).merge(input, actor(ctx)) };
     },
     async unmerge(ctx: any) {
       const { id } = parse(idParam, ctx.params, 'params');
+      const merge = await getService('merge', strapi).get(id);
+      contentAccess(strapi, ctx, merge.uid).assertCanWrite();
       ctx.body = { data: await getService('merge', strapi).unmerge(id, actor(ctx)) };
     },
     async list(ctx: any) {

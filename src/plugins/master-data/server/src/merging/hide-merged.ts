@@ -18,7 +18,7 @@ export const createHideMergedMiddleware = (strapi: Core.Strapi, uids: string[]) 
   if (request?.state?.route?.info?.type !== 'content-api') return next();
   const merged = getService('matching', strapi).settings(ctx.uid)?.merged;
   if (!merged || mentions(ctx.params?.filters, merged.field)) return next();
-  const live = { [merged.field]: { $ne: merged.value } };
+  const live = { $or: [{ [merged.field]: { $ne: merged.value } }, { [merged.field]: { $null: true } }] };
   ctx.params = { ...ctx.params, filters: ctx.params?.filters ? { $and: [ctx.params.filters, live] } : live };
   return next();
 };

@@ -15,12 +15,14 @@ import type { MergePreview, MergeRecord, MergeRequest } from '../../../shared/co
 import { withoutMatching } from '../matching/context';
 import { MERGES } from '../matching/schema';
 import { conflictError } from '../matching/errors';
+import { lockDocuments } from '../governance/locks';
 import { getService } from '../utils';
 import { survive, unite, type MergeSource } from './domain/survivorship';
 import { incomingRelations, mergeModel, toWriteData, type MergeModel } from './model';
 
 interface Snapshot {
-  records: Record<string, { data: Record<string, unknown>; published: boolean }>;
+  /** Each record's draft and, when it had one, its published version, as write data. */
+  records: Record<string, { data: Record<string, unknown>; published: Record<string, unknown> | null }>;
   repointed: { uid: string; documentId: string; attribute: string; many: boolean; before: string[] }[];
   survivorUpdatedAt: string | null;
 }
@@ -72,12 +74,13 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const service = {
     /** Full drafts (components, relations as documentIds) of the given records, by documentId. */
-    async load(uid: string, documentIds: string[]): Promise<Record<string, Record<string, unknown>>> {
+    async load(uid: string, documentIds: string[], status: 'draft' | 'published' = 'draft'): Promise<Record<string, Record<string, unknown>>> {
       const model = modelOf(uid);
       const { merged } = settingsOf(uid);
       const out: Record<string, Record<string, unknown>> = {};
       for (const documentId of documentIds) {
-        const document: any = await docs(uid).findOne({ documentId, status: 'draft', populate: { ...model.populate, [merged.pointer]: { fields: ['documentId'] } } } as any);
+        const document: any = await docs(uid).findOne({ documentId, status, populate: { ...model.populate, [merged.pointer]: { fields: ['documentId'] } } } as any);
+        if (!document && status === 'published') continue;
         if (!document) throw new errors.NotFoundError(`No ${uid} ${documentId}`, { documentId });
         out[documentId] = { ...document, ...toWriteData(model, document), [merged.pointer]: document[merged.pointer]?.documentId ?? null };
       }
@@ -114,15 +117,15 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (new Set(ids).size !== ids.length) throw new errors.ValidationError('merged: must not repeat a record or name the survivor', { errors: [{ path: ['merged'], message: 'must not repeat a record or name the survivor', name: 'ValidationError' }] });
 
       return strapi.db.transaction(async ({ trx }: any) => {
-        if (strapi.db.dialect.client === 'postgres') {
-          for (const id of [...ids].sort()) await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`master-data:merge:${uid}:${id}`]);
-        }
+        await lockDocuments(strapi, trx, uid, ids);
         const records = await service.load(uid, ids);
         const already = ids.filter((id) => records[id][marker.field] === marker.value);
         if (already.length) throw conflict(`${already.join(', ')} ${already.length > 1 ? 'are' : 'is'} already merged`, { documentIds: already });
 
         const snapshot: Snapshot = { records: {}, repointed: [], survivorUpdatedAt: null };
-        for (const id of ids) snapshot.records[id] = { data: { ...toWriteData(model, records[id]), [marker.field]: records[id][marker.field], [marker.pointer]: records[id][marker.pointer] ?? null }, published: await isPublished(uid, id) };
+        const published = hasDrafts(uid) ? await service.load(uid, ids, 'published') : records;
+        const state = (record: Record<string, any>) => ({ ...toWriteData(model, record), [marker.field]: record[marker.field], [marker.pointer]: record[marker.pointer] ?? null });
+        for (const id of ids) snapshot.records[id] = { data: state(records[id]), published: published[id] ? state(published[id]) : null };
         const { preview } = service.plan(request, model, records);
 
         await withoutMatching(async () => {
@@ -130,9 +133,9 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
           for (const id of request.merged) {
             const data: Record<string, unknown> = { [marker.field]: marker.value, [marker.pointer]: { set: [request.survivor] } };
             for (const list of marker.move) data[list] = [];
-            await write(uid, id, data, snapshot.records[id].published);
+            await write(uid, id, data, Boolean(snapshot.records[id].published));
           }
-          await write(uid, request.survivor, relationData(model, preview.values), snapshot.records[request.survivor].published);
+          await write(uid, request.survivor, relationData(model, preview.values), Boolean(snapshot.records[request.survivor].published));
 
           // Other records pointing at a merged one now point at the survivor.
           for (const relation of incomingRelations(strapi, uid)) {
@@ -174,9 +177,7 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!row) throw new errors.NotFoundError(`No merge ${id}`);
         const uid: string = row.uid;
         const ids: string[] = [row.survivor, ...JSON.parse(row.merged)];
-        if (strapi.db.dialect.client === 'postgres') {
-          for (const doc of [...ids].sort()) await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`master-data:merge:${uid}:${doc}`]);
-        }
+        await lockDocuments(strapi, trx, uid, ids);
         const current = await trx(MERGES).where({ id }).first();
         if (current.status !== 'merged') throw conflict(`Merge ${id} is already undone`, { status: current.status });
         const snapshot: Snapshot = JSON.parse(current.before);
@@ -186,8 +187,14 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         const model = modelOf(uid);
         await withoutMatching(async () => {
+          // The published version first (written to the draft and published), then the draft as it was.
           for (const [documentId, state] of Object.entries(snapshot.records)) {
-            await write(uid, documentId, relationData(model, state.data), state.published);
+            if (state.published && hasDrafts(uid)) {
+              await write(uid, documentId, relationData(model, state.published), true);
+              if (JSON.stringify(state.published) !== JSON.stringify(state.data)) await docs(uid).update({ documentId, data: relationData(model, state.data) } as any);
+            } else {
+              await write(uid, documentId, relationData(model, state.data), false);
+            }
           }
           for (const link of snapshot.repointed) {
             const published = await isPublished(link.uid, link.documentId);

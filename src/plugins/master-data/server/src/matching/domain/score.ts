@@ -1,7 +1,7 @@
 /**
  * Explainable pair scoring. Pure. Every comparator adds a signed contribution and says why; the
  * score is their sum clamped to 0..1. Decisive rules (all their comparators exact, e.g. the same
- * tax id) block whatever the sum. Bands: block ≥ thresholds.block, review ≥ thresholds.review,
+ * tax id) block whatever the sum, unless both sides have different tax ids. Bands: block ≥ thresholds.block, review ≥ thresholds.review,
  * otherwise allow.
  */
 import stringComparison from 'string-comparison';
@@ -41,14 +41,16 @@ export const DEFAULT_SCORING: ScoringSettings = {
     taxId: 1,
     taxIdDifferent: -1,
     nameExact: 0.6,
-    nameSimilar: 0.45,
+    // A similar name in the same city stays below review (0.3 + 0.15): look-alike trade names
+    // are common; it takes a shared phone, email or domain as well.
+    nameSimilar: 0.3,
     nameMinSimilarity: 0.8,
     city: 0.15,
     cityDifferent: -0.15,
-    phone: 0.3,
-    email: 0.3,
-    domain: 0.2,
-    contactCap: 0.4,
+    phone: 0.4,
+    email: 0.4,
+    domain: 0.25,
+    contactCap: 0.5,
     countryDifferent: -0.3,
   },
   blockWhen: [['taxId'], ['name', 'city']],
@@ -134,8 +136,11 @@ export const scorePair = (query: MatchKeys, candidate: MatchKeys, settings: Scor
   }
 
   const sum = reasons.reduce((total, reason) => total + reason.contribution, 0);
-  let score = Math.min(1, Math.max(0, sum));
-  const rule = settings.blockWhen.find((fields) => fields.length > 0 && fields.every((field) => exact.has(field)));
+  // Rounded before the bands are applied: 0.6 + 0.3 + 0.1 must reach a threshold of 1.
+  let score = round(Math.min(1, Math.max(0, sum)));
+  // Different tax ids on both sides veto the rules: two registered companies, not one record twice.
+  const contradicted = reasons.some((r) => r.field === 'taxId' && r.outcome === 'different');
+  const rule = contradicted ? undefined : settings.blockWhen.find((fields) => fields.length > 0 && fields.every((field) => exact.has(field)));
   if (rule) {
     score = 1;
     reasons.unshift({ field: rule.join('+'), comparator: 'rule', outcome: 'block', contribution: 0 });
