@@ -83,9 +83,10 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
     } else {
       await db(GRAMS).where({ uid, document_id: documentId }).whereIn('gram', grams).delete();
     }
-    for (const gram of grams) {
-      await db.raw(`INSERT INTO ${GRAM_STATS} (uid, gram, df) VALUES (?, ?, ?) ON CONFLICT (uid, gram) DO UPDATE SET df = df + excluded.df`, [uid, gram, delta]);
-    }
+    await db.raw(
+      `INSERT INTO ${GRAM_STATS} (uid, gram, df) VALUES ${grams.map(() => '(?, ?, ?)').join(', ')} ON CONFLICT (uid, gram) DO UPDATE SET df = ${GRAM_STATS}.df + excluded.df`,
+      grams.flatMap((gram) => [uid, gram, delta])
+    );
   };
 
   /** SQLite fuzzy blocking: documents sharing enough of the query's rarest name grams. */
@@ -170,42 +171,55 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       ]
         .filter(Boolean)
         .sort() as string[];
-      for (const name of names) {
-        await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`master-data:match:${uid}:${name}`]);
-      }
+      if (names.length === 0) return;
+      // One round trip; the locks are taken in the sorted order.
+      await trx.raw(
+        `SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM (SELECT unnest(?::text[]) AS k ORDER BY 1) AS keys`,
+        [names.map((name) => `master-data:match:${uid}:${name}`)]
+      );
     },
 
     /** Candidate documents and their keys, by blocking. */
     async candidates(uid: string, keys: MatchKeys, { trx, exclude }: { trx?: Db; exclude?: string } = {}): Promise<Map<string, MatchKeys>> {
       const db: Db = trx ?? strapi.db.connection;
-      // One indexed lookup per key: an OR across them would make the planners fall back to a scan of the uid.
-      const ids = new Set<string>();
-      // The same name in the same city first: a common name must not crowd it out of the capped lookup below.
-      if (keys.name && keys.city) {
-        const rows: { document_id: string }[] = await db(KEYS).where({ uid, name_key: keys.name, city: keys.city }).limit(EXACT_CAP).select('document_id');
-        for (const row of rows) ids.add(row.document_id);
-      }
-      const lookups: [string, string | null][] = [
+      // One indexed lookup per key, all in one statement: an OR across the keys makes the planners
+      // fall back to a scan of the uid. The same name in the same city comes first, so that a
+      // common name cannot crowd it out of the capped name lookup.
+      const lookups: [Record<string, string>][] = [];
+      if (keys.name && keys.city) lookups.push([{ name_key: keys.name, city: keys.city }]);
+      for (const [column, value] of [
         ['tax_id', keys.taxId],
         ['phone', keys.phone],
         ['email', keys.email],
         ['name_key', keys.name],
-        ...keys.domains.flatMap((d) => [['domain_a', d], ['domain_b', d]] as [string, string][]),
-      ];
-      for (const [column, value] of lookups) {
-        if (!value) continue;
-        const rows: { document_id: string }[] = await db(KEYS).where({ uid, [column]: value }).limit(EXACT_CAP).select('document_id');
-        for (const row of rows) ids.add(row.document_id);
+        ...keys.domains.flatMap((d) => [['domain_a', d], ['domain_b', d]]),
+      ] as [string, string | null][]) {
+        if (value) lookups.push([{ [column]: value }]);
       }
+      const found = new Map<string, MatchKeys>();
+      if (lookups.length > 0) {
+        const parts = lookups.map(([where]) => {
+          const columns = Object.keys(where);
+          return {
+            sql: `SELECT * FROM (SELECT * FROM ${KEYS} WHERE uid = ? AND ${columns.map((c) => `${c} = ?`).join(' AND ')} LIMIT ${EXACT_CAP}) AS k`,
+            bindings: [uid, ...columns.map((c) => where[c])],
+          };
+        });
+        const result = await db.raw(parts.map((p) => p.sql).join(' UNION ALL '), parts.flatMap((p) => p.bindings));
+        const rows: KeyRow[] = isPostgres() ? result.rows : result;
+        for (const row of rows) found.set(row.document_id, fromRow(row));
+      }
+      const ids = new Set<string>();
       if (keys.name) {
         const fuzzy = isPostgres() ? await trigramCandidates(db, uid, keys.name) : await gramCandidates(db, uid, keys.name);
         for (const id of fuzzy) ids.add(id);
       }
-      if (exclude) ids.delete(exclude);
-      const found = new Map<string, MatchKeys>();
-      if (ids.size === 0) return found;
-      const rows: KeyRow[] = await db(KEYS).where({ uid }).whereIn('document_id', [...ids]).select();
-      for (const row of rows) found.set(row.document_id, fromRow(row));
+      const missing = [...ids].filter((id) => !found.has(id));
+      if (missing.length > 0) {
+        const rows: KeyRow[] = await db(KEYS).where({ uid }).whereIn('document_id', missing).select();
+        for (const row of rows) found.set(row.document_id, fromRow(row));
+      }
+      if (exclude) found.delete(exclude);
       return found;
     },
 

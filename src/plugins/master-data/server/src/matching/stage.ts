@@ -34,6 +34,8 @@ export const matchingStage: Stage = {
   async before(write) {
     const matching = getService('matching', write.strapi);
     if (!matching.settings(write.uid) || !CHECKED.has(write.action)) return;
+    // An update that touches no field feeding a key changes neither the keys nor the verdict.
+    if (write.action === 'update' && write.params.data && !Object.values(matching.settings(write.uid)!.fields).some((f) => f && f in write.params.data)) return;
     const record = await prospective(write);
     if (matching.isMerged(write.uid, record)) {
       write.stash.matching = { keys: null, candidates: [], override: null } satisfies Kept;
