@@ -268,7 +268,8 @@ const intlCompany = (rng: Rng, i: number): DemoCustomer => {
 
 const person = (rng: Rng, i: number): DemoCustomer => {
   const cn = i % 2 === 0;
-  const name = cn ? CN_PEOPLE[i % CN_PEOPLE.length] : INTL_PEOPLE[i % INTL_PEOPLE.length];
+  // Each person once: the same name in the same city is a duplicate (and the seed goes through the duplicate check).
+  const name = cn ? CN_PEOPLE[(i >> 1) % CN_PEOPLE.length] : INTL_PEOPLE[(i >> 1) % INTL_PEOPLE.length];
   return {
     demoId: `demo-person-${String(i).padStart(3, '0')}`,
     group: 'RETAIL',

@@ -240,4 +240,12 @@ describe('concurrency', () => {
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     }
   });
+
+  test('two creates with the same name in the same city and no tax id at once: exactly one succeeds, 10 times over', async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const data = distinct({ phone: null });
+      const results = await Promise.all([create(data), create({ ...data, email: `other${round}@elsewhere-${round}.de` })]);
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    }
+  });
 });

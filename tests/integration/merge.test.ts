@@ -35,6 +35,10 @@ test('merge three records into one, then unmerge', async () => {
   const c = await create(customerData({ name: 'HARBOR FREIGHT SYSTEMS', city: 'Shanghai', segment: 'Retail', externalIds: [{ system: 'ORACLE', externalId: 'ORA-C' }, { system: 'SAP', externalId: 'SAP-100' }] }));
   // A record merged into B earlier: its pointer must follow B to the survivor.
   const earlier = await create(customerData({ name: 'Harbor Freight (old)', lifecycleStage: 'merged', mergedInto: b.documentId }));
+  // The survivor's group (a to-one relation) must survive the merge; B's group is taken where the survivor has none.
+  const group = await app.strapi.documents('api::customer-group.customer-group').create({ data: { name: 'Logistics partners', code: 'LOGI' } as any });
+  await app.strapi.documents(UID).update({ documentId: survivor.documentId, data: { group: group.documentId } as any });
+  await app.strapi.documents(UID).publish({ documentId: survivor.documentId });
   const before = { survivor: await full(survivor.documentId), b: await full(b.documentId), c: await full(c.documentId) };
 
   const preview = await app.http.post('/master-data/merges/preview').set(bearer(steward)).send({ survivor: survivor.documentId, merged: [b.documentId, c.documentId], picks: { segment: c.documentId } });
@@ -51,7 +55,7 @@ test('merge three records into one, then unmerge', async () => {
   expect(merged.body.data).toMatchObject({ survivor: survivor.documentId, merged: [b.documentId, c.documentId], status: 'merged' });
 
   const after = await full(survivor.documentId);
-  expect(after).toMatchObject({ name: 'Harbor Freight Systems Ltd', segment: 'Retail', website: 'https://harbor-freight.cn', code: survivor.code, taxId: survivor.taxId });
+  expect(after).toMatchObject({ name: 'Harbor Freight Systems Ltd', segment: 'Retail', website: 'https://harbor-freight.cn', code: survivor.code, taxId: survivor.taxId, group: { documentId: group.documentId } });
   // External ids of every record resolve to the survivor, each once; addresses united without duplicates.
   expect(after.externalIds.map((e: any) => `${e.system}:${e.externalId}`).sort()).toEqual(['ORACLE:ORA-C', 'SALESFORCE:001-B', 'SAP:SAP-100']);
   expect(after.addresses.map((a: any) => a.line1).sort()).toEqual(['1 Keji Zhong Yi Road', '88 Century Avenue']);
@@ -91,6 +95,7 @@ test('merge three records into one, then unmerge', async () => {
     website: r.website,
     lifecycleStage: r.lifecycleStage,
     mergedInto: r.mergedInto?.documentId ?? null,
+    group: r.group?.documentId ?? null,
     externalIds: r.externalIds.map((e: any) => `${e.system}:${e.externalId}`),
     addresses: r.addresses.map((a: any) => a.line1),
   });

@@ -1,6 +1,7 @@
-import { ClockCounterClockwise } from '@strapi/icons';
+import { ClockCounterClockwise, Duplicate } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './permissions';
+import { DuplicatesPanel } from './components/DuplicatesPanel';
 import { HistoryPanel } from './components/HistoryPanel';
 
 export default {
@@ -12,6 +13,14 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.audit.menu`, defaultMessage: 'Audit trail' },
       Component: () => import('./pages/AuditPage'),
       permissions: PERMISSIONS.audit,
+    });
+    app.addMenuLink({
+      // The review queue; a pair's comparison is at /admin/plugins/master-data/duplicates/:id
+      to: `plugins/${PLUGIN_ID}/duplicates`,
+      icon: Duplicate,
+      intlLabel: { id: `${PLUGIN_ID}.duplicates.menu`, defaultMessage: 'Duplicates' },
+      Component: () => import('./pages/DuplicatesPage'),
+      permissions: PERMISSIONS.duplicatesRead,
     });
     app.createSettingSection(
       { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Master data' } },
@@ -29,8 +38,9 @@ export default {
   },
 
   bootstrap(app: any) {
-    // The record's audit history in the Content Manager's edit view (governed content types only).
-    app.getPlugin('content-manager').apis.addEditViewSidePanel([HistoryPanel]);
+    // In the Content Manager's edit view (governed content types only): the records this one may
+    // duplicate, and its audit history.
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([DuplicatesPanel, HistoryPanel]);
   },
 
   async registerTrads() {

@@ -3,7 +3,7 @@ import { recordCode, recordName } from '../utils/duplicates';
 
 interface Props {
   documentId: string;
-  record?: { name?: unknown; code?: unknown };
+  record?: Record<string, unknown>;
 }
 
 /** A record as its name over its code (or document id when it has no code). */

@@ -1,7 +1,7 @@
 import { Badge, Flex, Link, Radio, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { NavLink } from 'react-router-dom';
 import type { MergePreview } from '../../../shared/contracts/merging';
-import { editViewPath, isComponentValue, sameValue, valueLines, type FullRecord } from '../utils/duplicates';
+import { editViewPath, isComponentValue, isEmptyValue, sameValue, valueLines, type FullRecord } from '../utils/duplicates';
 import { RecordLabel } from './RecordLabel';
 
 interface Side {
@@ -10,20 +10,25 @@ interface Side {
   record: FullRecord;
 }
 
+/** What an open pair's merge is being prepared with: the survivor, the picks and the server's preview. */
+export interface Picking {
+  survivor: string;
+  /** The fields where a pick is offered (differing values a merge chooses between). */
+  pickable: Set<string>;
+  /** The document id whose value a pickable field keeps. */
+  choice(field: string): string;
+  onPick(field: string, documentId: string): void;
+  /** The survivor's values after the merge; null while it loads (or when it failed). */
+  preview: MergePreview | null;
+}
+
 interface Props {
   uid: string;
   fields: string[];
   a: Side;
   b: Side;
-  /** The fields where a pick is offered (differing values a merge chooses between). */
-  pickable: Set<string>;
-  /** The document id whose value a field keeps (for pickable fields). */
-  choice(field: string): string;
-  onPick(field: string, documentId: string): void;
-  /** When given, a column with the survivor's values after the merge. */
-  preview?: MergePreview | null;
-  /** No picks (a pair that is no longer open, or a user who may not merge). */
-  readOnly?: boolean;
+  /** For an open pair the admin may merge: a column to pick values, and one with the result. */
+  picking?: Picking;
 }
 
 /** A value as lines of text; an empty one as an em dash. */
@@ -41,24 +46,46 @@ const Value = ({ value }: { value: unknown }) => {
   );
 };
 
+const Note = ({ children }: { children: string }) => (
+  <Typography variant="pi" textColor="neutral600">
+    {children}
+  </Typography>
+);
+
 const cell = { whiteSpace: 'normal', verticalAlign: 'top', paddingTop: '1.2rem', paddingBottom: '1.2rem' } as const;
 
 /**
- * Two records side by side, one row a field. Rows whose values differ are highlighted; for those a
- * merge chooses between, a radio picks the record whose value the survivor keeps.
+ * Two records side by side, one row a field. Rows whose values differ are highlighted. When a merge
+ * is being prepared, a radio picks the record whose value the survivor keeps where both differ, and
+ * a last column shows the survivor after the merge.
  */
-export const RecordsCompareTable = ({ uid, fields, a, b, pickable, choice, onPick, preview, readOnly = false }: Props) => {
-  const withPreview = preview !== undefined;
-  const colCount = withPreview ? 5 : 4;
+export const RecordsCompareTable = ({ uid, fields, a, b, picking }: Props) => {
+  const colCount = picking ? 5 : 3;
+  const letterOf = (documentId: string) => (documentId === a.record.documentId ? a.letter : b.letter);
+
+  /** Why a differing field that offers no pick ends up as it does. */
+  const keepNote = (x: unknown, y: unknown) => {
+    if (isComponentValue(x) || isComponentValue(y)) return 'both (united)';
+    if (isEmptyValue(x) !== isEmptyValue(y)) return `${isEmptyValue(x) ? b.letter : a.letter} (the only value)`;
+    return `${letterOf(picking!.survivor)} (the survivor's)`;
+  };
+  /** The survivor's value after the merge: the preview's, or its own for the fields a merge leaves alone (its code, stage). */
+  const after = (field: string) => {
+    const preview = picking?.preview;
+    if (!preview) return undefined;
+    if (field in preview.values) return preview.values[field];
+    return (picking!.survivor === a.record.documentId ? a.record : b.record)[field];
+  };
+
   return (
     <Table colCount={colCount} rowCount={fields.length + 1}>
       <Thead>
         <Tr>
-          <Th>
+          <Th style={cell}>
             <Typography variant="sigma">Field</Typography>
           </Th>
           {[a, b].map((side) => (
-            <Th key={side.letter} style={{ ...cell, width: '28%' }}>
+            <Th key={side.letter} style={{ ...cell, width: picking ? '28%' : '42%' }}>
               <Flex direction="column" alignItems="flex-start" gap={1}>
                 <Flex gap={2} alignItems="flex-start">
                   <Badge variant="secondary">{side.letter}</Badge>
@@ -70,13 +97,15 @@ export const RecordsCompareTable = ({ uid, fields, a, b, pickable, choice, onPic
               </Flex>
             </Th>
           ))}
-          <Th>
-            <Typography variant="sigma">Keep value of</Typography>
-          </Th>
-          {withPreview && (
-            <Th style={{ ...cell, width: '24%' }}>
-              <Typography variant="sigma">After the merge</Typography>
-            </Th>
+          {picking && (
+            <>
+              <Th style={cell}>
+                <Typography variant="sigma">Keep value of</Typography>
+              </Th>
+              <Th style={{ ...cell, width: '24%' }}>
+                <Typography variant="sigma">After the merge</Typography>
+              </Th>
+            </>
           )}
         </Tr>
       </Thead>
@@ -85,7 +114,6 @@ export const RecordsCompareTable = ({ uid, fields, a, b, pickable, choice, onPic
           const x = a.record[field];
           const y = b.record[field];
           const differs = !sameValue(x, y);
-          const united = differs && (isComponentValue(x) || isComponentValue(y));
           return (
             <Tr key={field} background={differs ? 'warning100' : undefined} data-field={field} data-differs={differs ? 'true' : 'false'}>
               <Td style={cell}>
@@ -106,34 +134,32 @@ export const RecordsCompareTable = ({ uid, fields, a, b, pickable, choice, onPic
               <Td style={cell}>
                 <Value value={y} />
               </Td>
-              <Td style={cell}>
-                {pickable.has(field) && !readOnly ? (
-                  <Radio.Group
-                    aria-label={`Value of ${field}`}
-                    value={choice(field)}
-                    onValueChange={(documentId: string) => onPick(field, documentId)}
-                    style={{ flexDirection: 'row', gap: '1.6rem' }}
-                  >
-                    <Radio.Item value={a.record.documentId}>{a.letter}</Radio.Item>
-                    <Radio.Item value={b.record.documentId}>{b.letter}</Radio.Item>
-                  </Radio.Group>
-                ) : pickable.has(field) ? (
-                  <Typography textColor="neutral800">{choice(field) === a.record.documentId ? a.letter : b.letter}</Typography>
-                ) : united ? (
-                  <Typography textColor="neutral600">both (united)</Typography>
-                ) : (
-                  <>
-                    <Typography textColor="neutral500" aria-hidden>
-                      —
-                    </Typography>
-                    <VisuallyHidden>{differs ? 'not chosen' : 'same value'}</VisuallyHidden>
-                  </>
-                )}
-              </Td>
-              {withPreview && (
-                <Td style={cell}>
-                  {preview ? <Value value={preview.values[field]} /> : <Typography textColor="neutral500">…</Typography>}
-                </Td>
+              {picking && (
+                <>
+                  <Td style={cell}>
+                    {picking.pickable.has(field) ? (
+                      <Radio.Group
+                        aria-label={`Value of ${field}`}
+                        value={picking.choice(field)}
+                        onValueChange={(documentId: string) => picking.onPick(field, documentId)}
+                        style={{ flexDirection: 'row', gap: '1.6rem' }}
+                      >
+                        <Radio.Item value={a.record.documentId}>{a.letter}</Radio.Item>
+                        <Radio.Item value={b.record.documentId}>{b.letter}</Radio.Item>
+                      </Radio.Group>
+                    ) : differs ? (
+                      <Note>{keepNote(x, y)}</Note>
+                    ) : (
+                      <>
+                        <Typography textColor="neutral500" aria-hidden>
+                          —
+                        </Typography>
+                        <VisuallyHidden>same value</VisuallyHidden>
+                      </>
+                    )}
+                  </Td>
+                  <Td style={cell}>{picking.preview ? <Value value={after(field)} /> : <Typography textColor="neutral500">…</Typography>}</Td>
+                </>
               )}
             </Tr>
           );

@@ -14,13 +14,17 @@ interface State {
   error: string | null;
 }
 
-/** A pair of the review queue, both records in full, and (when merged) the merge that joined them. */
+/** A pair of the review queue, both records in full, and (when merged) the merge that joined them; no request for id 0. */
 export const useDuplicatePair = (id: number) => {
   const { get } = useFetchClient();
   const [state, setState] = useState<State>({ pair: null, records: {}, merge: null, loading: true, error: null });
   const [reloads, setReloads] = useState(0);
 
   useEffect(() => {
+    if (!id) {
+      setState({ pair: null, records: {}, merge: null, loading: false, error: 'not a pair id' });
+      return;
+    }
     let active = true;
     setState((s) => ({ ...s, loading: true, error: null }));
     (async () => {

@@ -13,7 +13,7 @@ interface State {
   error: string | null;
 }
 
-/** The open pairs looked at for the links to a comparison (the queue's largest page). */
+/** The record's open pairs looked at for the links to a comparison (the queue's largest page). */
 const OPEN_PAIRS_PAGE_SIZE = 100;
 
 /**
@@ -27,7 +27,7 @@ export const useMatchCandidates = (uid: string, documentId: string, { refreshKey
   useEffect(() => {
     let active = true;
     setState((s) => ({ ...s, loading: true, error: null }));
-    const params = new URLSearchParams({ status: 'open', page: '1', pageSize: String(OPEN_PAIRS_PAGE_SIZE) }).toString();
+    const params = new URLSearchParams({ uid, documentId, status: 'open', page: '1', pageSize: String(OPEN_PAIRS_PAGE_SIZE) }).toString();
     Promise.all([
       post<AdminMatchResponse>(MATCH_URL, { uid, documentId }),
       // Links to the comparison are a convenience: the candidates still show without them.

@@ -163,23 +163,35 @@ export const sameValue = (x: unknown, y: unknown) => {
 /** Whether a field holds components (a list of objects), which a merge unites rather than picks. */
 export const isComponentValue = (value: unknown) => Array.isArray(value) && value.some((item) => item !== null && typeof item === 'object');
 
+/** An object's non-empty values as one line: "billing, 12 Market St, Berlin"; with `keys`, "language: en, …". */
+const objectLine = (object: Record<string, unknown>, keys: boolean) =>
+  Object.entries(object)
+    .filter(([key, v]) => key !== 'id' && key !== '__component' && !isEmptyValue(v) && v !== false)
+    .map(([key, v]) => {
+      // A flag that is set reads as its name ("isPrimary"), not as "true".
+      if (v === true) return key;
+      const text = v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v);
+      return keys ? `${key}: ${text}` : text;
+    })
+    .join(', ');
+
 /**
- * A record's value as lines of text: a scalar as it is, a relation's document id, each component
- * as one line of its non-empty values ("billing, 12 Market St, Berlin, DE").
+ * A record's value as lines of text: a scalar as it is, a relation's document id, each item of a
+ * list (repeatable components) as one line of its values ("billing, 12 Market St, Berlin, DE"), an
+ * object (JSON, a single component) as one line of its keys and values.
  */
 export const valueLines = (value: unknown): string[] => {
   if (isEmptyValue(value)) return [];
-  if (Array.isArray(value)) return value.flatMap((item) => valueLines(item).join(', ')).filter(Boolean);
+  if (Array.isArray(value)) {
+    return value
+      .map((item) => (item !== null && typeof item === 'object' ? objectLine(item as Record<string, unknown>, false) : String(item)))
+      .filter(Boolean);
+  }
   if (value && typeof value === 'object') {
     const object = value as Record<string, unknown>;
     if (typeof object.documentId === 'string') return [object.documentId];
-    return [
-      Object.entries(object)
-        .filter(([key, v]) => key !== 'id' && key !== '__component' && !isEmptyValue(v) && v !== false && typeof v !== 'object')
-        // A flag that is set reads as its name ("isPrimary"), not as "true".
-        .map(([key, v]) => (v === true ? key : String(v)))
-        .join(', '),
-    ];
+    const line = objectLine(object, true);
+    return line ? [line] : [];
   }
   return [String(value)];
 };

@@ -155,19 +155,24 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * PostgreSQL: serialises writes that share any exact key (tax id, name, phone, email, domain),
-     * the only ways two records can block each other with the default weights, until the first
-     * commits, so that its keys are visible to the second's check. Sorted: no lock-order deadlock.
-     * SQLite writes are serialised by the database already.
+     * PostgreSQL: serialises writes that could block each other until the first commits, so that
+     * its keys are visible to the second's check. With the default weights a block needs the same
+     * tax id or the same name (with the same city or shared contacts), so the tax id and the name
+     * are locked; phone, email and domains only when the configured weights or rules let them block
+     * without either (locking them always would serialise every customer sharing a switchboard).
+     * Sorted: no lock-order deadlock. SQLite serialises writes itself.
      */
     async lock(trx: Knex.Transaction, uid: string, keys: MatchKeys) {
       if (!isPostgres()) return;
+      const scoring = service.settings(uid)!.scoring;
+      const w = scoring.weights;
+      const contactsCanBlock =
+        w.nameSimilar + w.city + w.contactCap >= scoring.thresholds.block ||
+        scoring.blockWhen.some((rule) => !rule.includes('taxId') && !rule.includes('name'));
       const names = [
         keys.taxId && `tax:${keys.taxId}`,
         keys.name && `name:${keys.name}`,
-        keys.phone && `phone:${keys.phone}`,
-        keys.email && `email:${keys.email}`,
-        ...keys.domains.map((d) => `domain:${d}`),
+        ...(contactsCanBlock ? [keys.phone && `phone:${keys.phone}`, keys.email && `email:${keys.email}`, ...keys.domains.map((d) => `domain:${d}`)] : []),
       ]
         .filter(Boolean)
         .sort() as string[];

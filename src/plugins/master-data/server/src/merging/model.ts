@@ -59,17 +59,20 @@ export const stripIds = (value: unknown): unknown => {
   return value;
 };
 
-/** A populated document as write data: relations as documentIds, components without ids. */
+/** A related record as its documentId (populated object or already a documentId). */
+const relatedId = (value: any): string | null => (typeof value === 'string' ? value : (value?.documentId ?? null));
+
+/** A populated document as write data: relations as documentIds, components without ids. Idempotent. */
 export const toWriteData = (model: MergeModel, document: Record<string, any>): Record<string, unknown> => {
   const data: Record<string, unknown> = {};
   for (const field of model.fields) {
     const value = document[field];
-    if (model.oneRelations.includes(field)) data[field] = value?.documentId ?? null;
+    if (model.oneRelations.includes(field)) data[field] = relatedId(value);
     else if (model.singleComponents.includes(field)) data[field] = value ? stripIds(value) : null;
     else data[field] = value ?? null;
   }
   for (const list of model.lists) data[list] = stripIds(document[list] ?? []);
-  for (const relation of model.manyRelations) data[relation] = (document[relation] ?? []).map((r: any) => r.documentId);
+  for (const relation of model.manyRelations) data[relation] = (document[relation] ?? []).map(relatedId).filter(Boolean);
   return data;
 };
 
