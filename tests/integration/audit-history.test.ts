@@ -66,25 +66,26 @@ test('retention removes old events only through the procedure, and the rest stil
   const all = await app.strapi.db.connection(EVENTS).orderBy('sequence');
   expect(all.length).toBe(12);
   await pause(5);
-  const cutoff = new Date(Date.parse(all[2].occurred_at) + 1).toISOString(); // removes events 1-3
+  // Events 1-4 are two earlier requests (a create and its publish each, possibly in the same millisecond): cut after the second.
+  const cutoff = new Date(Date.parse(all[3].occurred_at) + 1).toISOString(); // removes events 1-4
 
   const cli = spawnSync('node', ['scripts/audit-retention.js', '--before', cutoff, '--reason', 'retention test'], { cwd: ROOT, env: process.env, encoding: 'utf8' });
   expect(cli.status).toBe(0);
-  expect(JSON.parse(cli.stdout.trim().split('\n').pop()!)).toEqual({ removed: 3, checkpoint: 3 });
+  expect(JSON.parse(cli.stdout.trim().split('\n').pop()!)).toEqual({ removed: 4, checkpoint: 4 });
 
   const left = await app.strapi.db.connection(EVENTS).orderBy('sequence');
-  expect(left.map((e: any) => Number(e.sequence))).toEqual([4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
-  expect(left[9]).toMatchObject({ action: 'audit.retention', reason: 'retention test', uid: 'plugin::master-data.audit' });
-  expect(JSON.parse(left[9].changes).checkpoint.after).toEqual({ sequence: 3, hash: all[2].hash });
+  expect(left.map((e: any) => Number(e.sequence))).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13]);
+  expect(left[8]).toMatchObject({ action: 'audit.retention', reason: 'retention test', uid: 'plugin::master-data.audit' });
+  expect(JSON.parse(left[8].changes).checkpoint.after).toEqual({ sequence: 4, hash: all[3].hash });
   const verify = await app.http.get('/master-data/audit-events/verify').set(bearer(admin));
-  expect(verify.body.data).toMatchObject({ ok: true, checked: 10, firstBrokenSequence: null, reason: null, fromCheckpoint: 3 });
+  expect(verify.body.data).toMatchObject({ ok: true, checked: 9, firstBrokenSequence: null, reason: null, fromCheckpoint: 4 });
   // Deleting is still refused outside the procedure.
-  expect(await queryError(app.strapi.db.connection(EVENTS).where({ sequence: 4 }).del())).toMatch(/append-only/);
+  expect(await queryError(app.strapi.db.connection(EVENTS).where({ sequence: 5 }).del())).toMatch(/append-only/);
   // And new writes keep extending the same chain.
   await app.http.post('/api/customers').set(bearer(token)).send({ data: customerData() });
-  expect((await app.http.get('/master-data/audit-events/verify').set(bearer(admin))).body.data).toMatchObject({ ok: true, checked: 12 });
+  expect((await app.http.get('/master-data/audit-events/verify').set(bearer(admin))).body.data).toMatchObject({ ok: true, checked: 11 });
   // A checkpoint forged into the table (the procedure not run) does not make earlier events vanish.
-  await app.strapi.db.connection('master_data_audit_checkpoints').insert({ sequence: 8, hash: left[4].hash, created_at: new Date().toISOString(), removed: 0, reason: 'forged' });
-  expect((await app.http.get('/master-data/audit-events/verify').set(bearer(admin))).body.data).toMatchObject({ ok: false, firstBrokenSequence: 4, fromCheckpoint: 8 });
+  await app.strapi.db.connection('master_data_audit_checkpoints').insert({ sequence: 8, hash: left[3].hash, created_at: new Date().toISOString(), removed: 0, reason: 'forged' });
+  expect((await app.http.get('/master-data/audit-events/verify').set(bearer(admin))).body.data).toMatchObject({ ok: false, firstBrokenSequence: 5, fromCheckpoint: 8 });
   expect(await queryError(app.strapi.db.connection('master_data_audit_checkpoints').where({ sequence: 8 }).del())).toMatch(/append-only/);
 });
