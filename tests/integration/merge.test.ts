@@ -137,6 +137,28 @@ test('the compare view shows only the fields a role may read; merging needs upda
   expect((await app.http.get('/master-data/duplicates/99999999999').set(bearer(steward))).status).toBe(400);
 });
 
+test('a record saved as a draft only is no longer matched once merged; its other pairs move to the survivor', async () => {
+  const a = await create(customerData({ name: 'Orchid Textiles', city: 'Hangzhou', phone: '0571 8888 1234', taxId: null, email: 'info@orchid-tex.cn' }));
+  const draft = await app.http.post('/api/customers?status=draft').set(bearer(token)).set('X-Duplicate-Override', 'test setup')
+    .send({ data: customerData({ name: 'Orchid Textile', city: 'Hangzhou', phone: '0571 8888 1234', taxId: null, email: 'sales@orchid-tex.cn' }) });
+  expect(draft.status).toBe(201);
+  const b = draft.body.data;
+  // C shares B's email: a pair (B, C) is queued.
+  const c = await app.http.post('/api/customers').set(bearer(token)).send({ data: customerData({ name: 'Orchid Textile Trading', city: 'Hangzhou', phone: null, taxId: null, email: 'sales@orchid-tex.cn' }) });
+  expect(c.status).toBe(201);
+  const pairsOf = (id: string) => app.strapi.db.connection('master_data_match_pairs').where({ status: 'open' }).where((q: any) => q.where('a', id).orWhere('b', id));
+  expect((await pairsOf(c.body.data.documentId)).map((p: any) => [p.a, p.b].sort().join())).toContain([b.documentId, c.body.data.documentId].sort().join());
+
+  const merged = await app.http.post('/master-data/merges').set(bearer(steward)).send({ survivor: a.documentId, merged: [b.documentId], picks: { email: b.documentId } });
+  expect(merged.status).toBe(200);
+  const match = await app.http.post('/api/master-data/match').set(bearer(token)).send({ data: { name: 'Orchid Textile', city: 'Hangzhou', email: 'sales@orchid-tex.cn' } });
+  expect(match.body.data.map((m: any) => m.documentId)).not.toContain(b.documentId);
+  // (B, C) is gone; the survivor, which took B's email, is queued with C.
+  const open = (await pairsOf(c.body.data.documentId)).map((p: any) => [p.a, p.b].sort().join());
+  expect(open).not.toContain([b.documentId, c.body.data.documentId].sort().join());
+  expect(open).toContain([a.documentId, c.body.data.documentId].sort().join());
+});
+
 test('unmerge is refused once the survivor changed after the merge', async () => {
   const a = await create(customerData({ name: 'Quill Paper Co', city: 'Tianjin' }));
   const b = await create(customerData({ name: 'Quill Paper Company', city: 'Tianjin' }));

@@ -9,6 +9,7 @@ import { parse } from '../http';
 import { getService } from '../utils';
 import { byStrength } from './domain/score';
 import { contentAccess } from '../merging/access';
+import { modelInfo } from '../governance/model';
 
 const matchBody = z
   .object({
@@ -50,6 +51,9 @@ export const matchedType = (strapi: Core.Strapi, uid: string | undefined): strin
   return chosen;
 };
 
+/** The draft row where the type has drafts (what the match keys are made from). */
+const draftOnly = (strapi: Core.Strapi, uid: string) => (modelInfo(strapi, uid as any).draftAndPublish ? { publishedAt: null } : {});
+
 /** Summary fields shown next to a candidate. */
 const summaryFields = (strapi: Core.Strapi, uid: string) => {
   const settings = getService('matching', strapi).settings(uid)!;
@@ -65,7 +69,7 @@ export const matchingController = ({ strapi }: { strapi: Core.Strapi }) => {
     const matching = getService('matching', strapi);
     let record: Record<string, unknown> = input.data ?? {};
     if (input.documentId) {
-      const stored = await strapi.db.query(uid as any).findOne({ where: { documentId: input.documentId }, orderBy: { publishedAt: 'asc' } });
+      const stored = await strapi.db.query(uid as any).findOne({ where: { documentId: input.documentId, ...draftOnly(strapi, uid) } });
       if (!stored) throw new errors.NotFoundError(`No ${uid} ${input.documentId}`);
       record = { ...stored, ...record };
     }
@@ -81,13 +85,10 @@ export const matchingController = ({ strapi }: { strapi: Core.Strapi }) => {
   const withRecords = async (uid: string, documentIds: string[]) => {
     if (documentIds.length === 0) return {};
     const rows = await strapi.db.query(uid as any).findMany({
-      where: { documentId: { $in: documentIds } },
+      where: { documentId: { $in: documentIds }, ...draftOnly(strapi, uid) },
       select: ['documentId', 'publishedAt', ...summaryFields(strapi, uid)],
-      orderBy: { publishedAt: 'asc' },
     });
-    const byId: Record<string, Record<string, unknown>> = {};
-    for (const row of rows) byId[row.documentId] ??= row; // the draft (null publishedAt sorts first)
-    return byId;
+    return Object.fromEntries(rows.map((row: Record<string, unknown>) => [row.documentId as string, row]));
   };
 
   return {

@@ -90,9 +90,10 @@ export const reviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
     return this.get(id, db);
   },
 
-  /** A deleted document leaves the queue: its open pairs go. */
-  async removeOpen(db: Db, uid: string, documentId: string) {
-    await db(PAIRS).where({ uid, status: 'open' }).where((q) => q.where('a', documentId).orWhere('b', documentId)).delete();
+  /** A deleted (or merged) document leaves the queue: its open pairs go. */
+  async removeOpen(db: Db, uid: string, documentId: string | string[]) {
+    const ids = ([] as string[]).concat(documentId);
+    await db(PAIRS).where({ uid, status: 'open' }).where((q) => q.whereIn('a', ids).orWhereIn('b', ids)).delete();
   },
 
   /** Marks every open pair among the documents as merged (after a merge) or reopens them (unmerge). */

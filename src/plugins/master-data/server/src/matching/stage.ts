@@ -34,8 +34,10 @@ export const matchingStage: Stage = {
   async before(write) {
     const matching = getService('matching', write.strapi);
     if (!matching.settings(write.uid) || !CHECKED.has(write.action)) return;
-    // An update that touches no field feeding a key changes neither the keys nor the verdict.
-    if (write.action === 'update' && write.params.data && !Object.values(matching.settings(write.uid)!.fields).some((f) => f && f in write.params.data)) return;
+    // An update that touches no field feeding a key (nor the merge marker) changes neither the keys nor the verdict.
+    const settings = matching.settings(write.uid)!;
+    const watched = [...Object.values(settings.fields), settings.merged?.field].filter(Boolean) as string[];
+    if (write.action === 'update' && write.params.data && !watched.some((f) => f in write.params.data)) return;
     const record = await prospective(write);
     if (matching.isMerged(write.uid, record)) {
       write.stash.matching = { keys: null, candidates: [], override: null } satisfies Kept;

@@ -165,7 +165,15 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
           .insert({ uid, survivor: request.survivor, merged: JSON.stringify(request.merged), before: JSON.stringify(snapshot), picks: JSON.stringify(preview.sources), status: 'merged', created_at: now, created_by: by })
           .returning('id');
         const id = Number(typeof row === 'object' ? row.id : row);
-        await getService('review', strapi).setAmong(trx, uid, ids, 'open', 'merged', by);
+        // The pairs among the merged records are done; their pairs with other records go, and the
+        // survivor, as it now is, is matched afresh so that real duplicates of it stay queued.
+        const review = getService('review', strapi);
+        await review.setAmong(trx, uid, ids, 'open', 'merged', by);
+        await review.removeOpen(trx, uid, request.merged);
+        const matching = getService('matching', strapi);
+        const survivorNow = await strapi.db.query(uid as any).findOne({ where: { documentId: request.survivor, ...(hasDrafts(uid) ? { publishedAt: null } : {}) } });
+        const candidates = await matching.match(uid, matching.keysOf(uid, survivorNow), { trx, exclude: request.survivor });
+        await review.record(trx, uid, request.survivor, candidates.filter((c) => !ids.includes(c.documentId)));
         await getService('audit', strapi).record({ trx, uid, documentId: request.survivor, action: 'merge', changes: { merged: { before: null, after: request.merged }, mergeId: { before: null, after: id } } });
         return service.get(id, trx);
       });
