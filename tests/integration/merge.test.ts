@@ -159,6 +159,24 @@ test('a record saved as a draft only is no longer matched once merged; its other
   expect(open).toContain([a.documentId, c.body.data.documentId].sort().join());
 });
 
+test('a merge and edits of the same records at the same moment are serialised: no deadlock, no lost edit', async () => {
+  for (let round = 0; round < 5; round += 1) {
+    const a = await create(customerData({ name: `Zephyr Pumps ${round}`, city: 'Wuxi' }));
+    const b = await create(customerData({ name: `Zephyr Pump ${round}`, city: 'Wuxi' }));
+    const [merge, editA, editB] = await Promise.all([
+      app.http.post('/master-data/merges').set(bearer(steward)).send({ survivor: a.documentId, merged: [b.documentId] }),
+      app.http.put(`/api/customers/${a.documentId}`).set(bearer(token)).send({ data: { segment: `Edited ${round}` } }),
+      app.http.put(`/api/customers/${b.documentId}`).set(bearer(token)).send({ data: { industry: `Pumps ${round}` } }),
+    ]);
+    expect([merge.status, editA.status, editB.status]).toEqual([200, 200, 200]);
+    // Whichever ran first, the survivor's edit is kept (the merge either saw it or ran before it).
+    expect((await full(a.documentId)).segment).toBe(`Edited ${round}`);
+    expect((await full(b.documentId)).lifecycleStage).toBe('merged');
+  }
+  const verify = await app.http.get('/master-data/audit-events/verify').set(bearer(steward));
+  expect(verify.body.data.ok).toBe(true);
+});
+
 test('unmerge is refused once the survivor changed after the merge', async () => {
   const a = await create(customerData({ name: 'Quill Paper Co', city: 'Tianjin' }));
   const b = await create(customerData({ name: 'Quill Paper Company', city: 'Tianjin' }));

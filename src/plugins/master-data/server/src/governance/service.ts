@@ -11,11 +11,12 @@ import { validationStage } from '../validation/stage';
 import { codeStage } from '../codes/stage';
 import { auditStage } from '../audit/stage';
 import { matchingStage } from '../matching/stage';
+import { survivorLockStage } from '../merging/stage';
 
 export const governanceService = ({ strapi }: { strapi: Core.Strapi }) => {
   let resolved: { enabled: boolean; governed: Map<string, GovernedTypeConfig> } | undefined;
   /** The governed-write pipeline, in order. The middleware reads this array on every write. */
-  const stages: Stage[] = [validationStage, codeStage, matchingStage, auditStage];
+  const stages: Stage[] = [survivorLockStage, validationStage, codeStage, matchingStage, auditStage];
 
   return {
     stages: () => stages,
