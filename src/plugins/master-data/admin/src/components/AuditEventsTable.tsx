@@ -1,9 +1,10 @@
-import { Flex, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Eye } from '@strapi/icons';
 import type { AuditEvent } from '../../../shared/contracts/audit';
 import { changedFields, formatDateTime } from '../utils/audit';
 import { ActionBadge } from './ActionBadge';
 import { ActorLabel } from './ActorLabel';
+import { TableHead } from './TableHead';
 
 interface Props {
   events: AuditEvent[];
@@ -15,18 +16,7 @@ const COLUMNS = ['#', 'Time', 'Actor', 'Action', 'Record', 'Changed fields'];
 /** Audit events, one a row; a click on a row (or its eye button) opens the event's details. */
 export const AuditEventsTable = ({ events, onOpen }: Props) => (
   <Table colCount={COLUMNS.length + 1} rowCount={events.length + 1}>
-    <Thead>
-      <Tr>
-        {COLUMNS.map((column) => (
-          <Th key={column}>
-            <Typography variant="sigma">{column}</Typography>
-          </Th>
-        ))}
-        <Th>
-          <VisuallyHidden>Details</VisuallyHidden>
-        </Th>
-      </Tr>
-    </Thead>
+    <TableHead columns={COLUMNS} action="Details" />
     <Tbody>
       {events.map((event) => (
         <Tr key={event.sequence} onClick={() => onOpen(event)} style={{ cursor: 'pointer' }} data-sequence={event.sequence}>

@@ -1,9 +1,10 @@
-import { IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Eye } from '@strapi/icons';
 import type { DuplicatePair } from '../../../shared/contracts/matching';
 import { formatScore, recordName, topReasons, type RecordSummaries } from '../utils/duplicates';
 import { DecisionBadge } from './DecisionBadge';
 import { RecordLabel } from './RecordLabel';
+import { TableHead } from './TableHead';
 
 interface Props {
   pairs: DuplicatePair[];
@@ -16,18 +17,7 @@ const COLUMNS = ['Record A', 'Record B', 'Score', 'Decision', 'Why'];
 /** Pairs of the review queue, one a row; a click on a row (or its eye button) opens the comparison. */
 export const DuplicatePairsTable = ({ pairs, records, onOpen }: Props) => (
   <Table colCount={COLUMNS.length + 1} rowCount={pairs.length + 1}>
-    <Thead>
-      <Tr>
-        {COLUMNS.map((column) => (
-          <Th key={column}>
-            <Typography variant="sigma">{column}</Typography>
-          </Th>
-        ))}
-        <Th>
-          <VisuallyHidden>Compare</VisuallyHidden>
-        </Th>
-      </Tr>
-    </Thead>
+    <TableHead columns={COLUMNS} action="Compare" />
     <Tbody>
       {pairs.map((pair) => (
         <Tr key={pair.id} onClick={() => onOpen(pair)} style={{ cursor: 'pointer' }} data-pair={pair.id}>

@@ -1,21 +1,14 @@
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { MatchReason } from '../../../shared/contracts/matching';
 import { formatContribution } from '../utils/duplicates';
+import { TableHead } from './TableHead';
 
 const COLUMNS = ['Field', 'Comparator', 'Outcome', 'Similarity', 'Contribution'];
 
 /** The explanation of a score: every piece of evidence and what it added to (or took from) the score. */
 export const MatchReasonsTable = ({ reasons }: { reasons: MatchReason[] }) => (
   <Table colCount={COLUMNS.length} rowCount={reasons.length + 1}>
-    <Thead>
-      <Tr>
-        {COLUMNS.map((column) => (
-          <Th key={column}>
-            <Typography variant="sigma">{column}</Typography>
-          </Th>
-        ))}
-      </Tr>
-    </Thead>
+    <TableHead columns={COLUMNS} />
     <Tbody>
       {reasons.map((reason, index) => (
         <Tr key={`${reason.field}-${index}`}>

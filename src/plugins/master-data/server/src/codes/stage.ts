@@ -2,7 +2,7 @@
  * Pipeline stage: gives every new record (create, clone) its generated code and keeps the code
  * from ever being changed.
  */
-import { errors } from '@strapi/utils';
+import { fieldError } from '../http';
 import type { Stage } from '../governance/pipeline';
 import { getService } from '../utils';
 
@@ -25,8 +25,6 @@ export const codeStage: Stage = {
       delete data[field];
       return;
     }
-    throw new errors.ValidationError(`${field}: is generated and cannot be changed`, {
-      errors: [{ path: [field], message: 'is generated and cannot be changed', name: 'ValidationError', value: data[field] }],
-    });
+    throw fieldError([field], 'is generated and cannot be changed', { value: data[field] });
   },
 };

@@ -6,7 +6,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import type { GovernedTypeConfig } from '../config/schema';
-import { modelInfo } from './model';
+import { storedRow } from './model';
 import { lockDocuments } from './locks';
 import { WRITE_ACTIONS, type GovernedWrite, type Stage, type WriteAction } from './pipeline';
 
@@ -44,9 +44,7 @@ export const createGovernedWriteMiddleware = ({ strapi, governed, stages }: Midd
         stash: {},
         existing: () => {
           if (!documentId) return Promise.resolve(null);
-          // The draft when the type has drafts; otherwise its only (published) row.
-          const { draftAndPublish } = modelInfo(strapi, uid);
-          existing ??= strapi.db.query(uid).findOne({ where: { documentId, publishedAt: draftAndPublish ? null : { $notNull: true } } });
+          existing ??= strapi.db.query(uid).findOne({ where: { documentId, ...storedRow(strapi, uid) } });
           return existing;
         },
       };

@@ -25,3 +25,6 @@ export const modelInfo = (strapi: Core.Strapi, uid: string): ModelInfo => {
   }
   return info;
 };
+
+/** Where-clause for the row a governed write changes: the draft, or the only row of a type without drafts. */
+export const storedRow = (strapi: Core.Strapi, uid: string) => ({ publishedAt: modelInfo(strapi, uid).draftAndPublish ? null : { $notNull: true } });

@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { WriteDuplicates } from '../../../shared/contracts/matching';
 import { cleanText } from '../audit/context';
+import { fieldError } from '../http';
 
 export const OVERRIDE_ACTION = 'plugin::master-data.duplicates.override';
 
@@ -39,9 +40,7 @@ export const overrideReason = (strapi: Core.Strapi): string | null => {
   if (!allowed) throw new errors.ForbiddenError('X-Duplicate-Override: you may not override a duplicate block', { permission: OVERRIDE_ACTION });
   const clean = cleanText(reason.trim(), 2000);
   if (!clean || clean.length < 3) {
-    throw new errors.ValidationError('X-Duplicate-Override: give the reason for creating a duplicate', {
-      errors: [{ path: ['X-Duplicate-Override'], message: 'give the reason for creating a duplicate', name: 'ValidationError' }],
-    });
+    throw fieldError(['X-Duplicate-Override'], 'give the reason for creating a duplicate');
   }
   return clean;
 };

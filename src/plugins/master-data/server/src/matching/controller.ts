@@ -5,11 +5,11 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { MatchResponse } from '../../../shared/contracts/matching';
-import { parse } from '../http';
+import { fieldError, parse } from '../http';
 import { getService } from '../utils';
 import { byStrength } from './domain/score';
 import { contentAccess } from '../merging/access';
-import { modelInfo } from '../governance/model';
+import { storedRow } from '../governance/model';
 
 const matchBody = z
   .object({
@@ -43,16 +43,9 @@ export const matchedType = (strapi: Core.Strapi, uid: string | undefined): strin
   const matching = getService('matching', strapi);
   const types = [...getService('governance', strapi).load().governed.keys()].filter((t) => matching.settings(t));
   const chosen = uid ?? (types.length === 1 ? types[0] : undefined);
-  if (!chosen || !types.includes(chosen)) {
-    throw new errors.ValidationError(`uid: must be one of ${types.join(', ')}`, {
-      errors: [{ path: ['uid'], message: `must be one of ${types.join(', ')}`, name: 'ValidationError' }],
-    });
-  }
+  if (!chosen || !types.includes(chosen)) throw fieldError(['uid'], `must be one of ${types.join(', ')}`);
   return chosen;
 };
-
-/** The draft row where the type has drafts (what the match keys are made from). */
-const draftOnly = (strapi: Core.Strapi, uid: string) => (modelInfo(strapi, uid as any).draftAndPublish ? { publishedAt: null } : {});
 
 /** Summary fields shown next to a candidate. */
 const summaryFields = (strapi: Core.Strapi, uid: string) => {
@@ -69,7 +62,7 @@ export const matchingController = ({ strapi }: { strapi: Core.Strapi }) => {
     const matching = getService('matching', strapi);
     let record: Record<string, unknown> = input.data ?? {};
     if (input.documentId) {
-      const stored = await strapi.db.query(uid as any).findOne({ where: { documentId: input.documentId, ...draftOnly(strapi, uid) } });
+      const stored = await strapi.db.query(uid as any).findOne({ where: { documentId: input.documentId, ...storedRow(strapi, uid) } });
       if (!stored) throw new errors.NotFoundError(`No ${uid} ${input.documentId}`);
       record = { ...stored, ...record };
     }
@@ -85,7 +78,7 @@ export const matchingController = ({ strapi }: { strapi: Core.Strapi }) => {
   const withRecords = async (uid: string, documentIds: string[]) => {
     if (documentIds.length === 0) return {};
     const rows = await strapi.db.query(uid as any).findMany({
-      where: { documentId: { $in: documentIds }, ...draftOnly(strapi, uid) },
+      where: { documentId: { $in: documentIds }, ...storedRow(strapi, uid) },
       select: ['documentId', 'publishedAt', ...summaryFields(strapi, uid)],
     });
     return Object.fromEntries(rows.map((row: Record<string, unknown>) => [row.documentId as string, row]));

@@ -75,12 +75,6 @@ export const reviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
     return toPair(row);
   },
 
-  /** Pairs between the given documents (for a merge) or touching one document (for the edit-view panel). */
-  async forDocuments(uid: string, documentIds: string[], db: Db = strapi.db.connection): Promise<DuplicatePair[]> {
-    const rows = await db(PAIRS).where({ uid }).where((q) => q.whereIn('a', documentIds).orWhereIn('b', documentIds)).orderBy('score', 'desc').select();
-    return rows.map(toPair);
-  },
-
   async resolve(id: number, status: Exclude<PairStatus, 'open'>, by: string, db: Db = strapi.db.connection) {
     const pair = await this.get(id, db);
     if (pair.status !== 'open' && pair.status !== status) {

@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { MatchCandidate } from '../../../shared/contracts/matching';
 import { withStartupLock } from '../governance/startup-lock';
+import { modelInfo } from '../governance/model';
 import { getService } from '../utils';
 import { matchKeys, nameGrams, type MatchKeys } from './domain/keys';
 import { byStrength, scorePair } from './domain/score';
@@ -190,8 +191,8 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       // One indexed lookup per key, all in one statement: an OR across the keys makes the planners
       // fall back to a scan of the uid. The same name in the same city comes first, so that a
       // common name cannot crowd it out of the capped name lookup.
-      const lookups: [Record<string, string>][] = [];
-      if (keys.name && keys.city) lookups.push([{ name_key: keys.name, city: keys.city }]);
+      const lookups: Record<string, string>[] = [];
+      if (keys.name && keys.city) lookups.push({ name_key: keys.name, city: keys.city });
       for (const [column, value] of [
         ['tax_id', keys.taxId],
         ['phone', keys.phone],
@@ -199,11 +200,11 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
         ['name_key', keys.name],
         ...keys.domains.flatMap((d) => [['domain_a', d], ['domain_b', d]]),
       ] as [string, string | null][]) {
-        if (value) lookups.push([{ [column]: value }]);
+        if (value) lookups.push({ [column]: value });
       }
       const found = new Map<string, MatchKeys>();
       if (lookups.length > 0) {
-        const parts = lookups.map(([where]) => {
+        const parts = lookups.map((where) => {
           const columns = Object.keys(where);
           return {
             sql: `SELECT * FROM (SELECT * FROM ${KEYS} WHERE uid = ? AND ${columns.map((c) => `${c} = ?`).join(' AND ')} LIMIT ${EXACT_CAP}) AS k`,
@@ -298,7 +299,6 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const fields = Object.values(settings.fields).filter(Boolean) as string[];
       const select = ['id', 'document_id', ...fields.map((f) => `${column(f)} as ${f}`)];
       const mergedColumn = column(settings.merged?.field);
-      const hasDrafts = Boolean((strapi.contentTypes as any)[uid].options?.draftAndPublish);
 
       await knex(KEYS).where({ uid }).delete();
       if (!isPostgres()) {
@@ -309,7 +309,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       let count = 0;
       for (;;) {
         const query = knex(table).where('id', '>', lastId).orderBy('id').limit(batchSize).select(select);
-        if (hasDrafts) query.whereNull('published_at');
+        if (modelInfo(strapi, uid).draftAndPublish) query.whereNull('published_at');
         if (mergedColumn) query.where((q) => q.whereNull(mergedColumn).orWhereNot(mergedColumn, settings.merged!.value));
         const rows: Record<string, any>[] = await query;
         if (rows.length === 0) break;

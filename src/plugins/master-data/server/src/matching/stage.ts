@@ -33,9 +33,9 @@ export const matchingStage: Stage = {
   name: 'matching',
   async before(write) {
     const matching = getService('matching', write.strapi);
-    if (!matching.settings(write.uid) || !CHECKED.has(write.action)) return;
+    const settings = matching.settings(write.uid);
+    if (!settings || !CHECKED.has(write.action)) return;
     // An update that touches no field feeding a key (nor the merge marker) changes neither the keys nor the verdict.
-    const settings = matching.settings(write.uid)!;
     const watched = [...Object.values(settings.fields), settings.merged?.field].filter(Boolean) as string[];
     if (write.action === 'update' && write.params.data && !watched.some((f) => f in write.params.data)) return;
     const record = await prospective(write);

@@ -78,11 +78,11 @@ export const toWriteData = (model: MergeModel, document: Record<string, any>): R
 
 /** Relations of other records (any content type) that point at `uid` and own the link. */
 export const incomingRelations = (strapi: Core.Strapi, uid: string) => {
-  const found: { uid: string; attribute: string; many: boolean }[] = [];
+  const found: { uid: string; attribute: string }[] = [];
   for (const [ctUid, contentType] of Object.entries(strapi.contentTypes as Record<string, any>)) {
     for (const [name, attribute] of Object.entries(contentType.attributes as Record<string, any>)) {
       if (attribute.type === 'relation' && attribute.target === uid && !attribute.mappedBy) {
-        found.push({ uid: ctUid, attribute: name, many: TO_MANY.has(attribute.relation) });
+        found.push({ uid: ctUid, attribute: name });
       }
     }
   }

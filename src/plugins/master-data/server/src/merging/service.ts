@@ -16,6 +16,8 @@ import { withoutMatching } from '../matching/context';
 import { MERGES } from '../matching/schema';
 import { conflictError } from '../matching/errors';
 import { lockDocuments } from '../governance/locks';
+import { modelInfo, storedRow } from '../governance/model';
+import { fieldError } from '../http';
 import { getService } from '../utils';
 import { survive, unite, type MergeSource } from './domain/survivorship';
 import { incomingRelations, mergeModel, toWriteData, type MergeModel } from './model';
@@ -23,7 +25,7 @@ import { incomingRelations, mergeModel, toWriteData, type MergeModel } from './m
 interface Snapshot {
   /** Each record's draft and, when it had one, its published version, as write data. */
   records: Record<string, { data: Record<string, unknown>; published: Record<string, unknown> | null }>;
-  repointed: { uid: string; documentId: string; attribute: string; many: boolean; before: string[] }[];
+  repointed: { uid: string; documentId: string; attribute: string; before: string[] }[];
   survivorUpdatedAt: string | null;
 }
 
@@ -54,7 +56,7 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
     return mergeModel(strapi, uid, [merged.field, merged.pointer, ...(code ? [code] : [])]);
   };
   const docs = (uid: string) => strapi.documents(uid as any);
-  const hasDrafts = (uid: string) => Boolean((strapi.contentTypes as any)[uid].options?.draftAndPublish);
+  const hasDrafts = (uid: string) => modelInfo(strapi, uid).draftAndPublish;
 
   const isPublished = async (uid: string, documentId: string) =>
     hasDrafts(uid) ? Boolean(await docs(uid).findOne({ documentId, status: 'published', fields: ['documentId'] } as any)) : true;
@@ -64,6 +66,10 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
     await docs(uid).update({ documentId, data } as any);
     if (hasDrafts(uid) && publish) await docs(uid).publish({ documentId } as any);
   };
+
+  /** Points a record's relation at `documentIds`, published again when it was published. */
+  const relink = async (relatedUid: string, documentId: string, attribute: string, documentIds: string[]) =>
+    write(relatedUid, documentId, { [attribute]: { set: documentIds } }, await isPublished(relatedUid, documentId));
 
   const relationData = (model: MergeModel, data: Record<string, unknown>) => {
     const out: Record<string, unknown> = { ...data };
@@ -98,8 +104,8 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
       const ids = [request.survivor, ...request.merged];
       const sources: MergeSource[] = ids.map((id) => ({ documentId: id, updatedAt: String(records[id].updatedAt ?? ''), values: toWriteData(model, records[id]) }));
       for (const [field, id] of Object.entries(request.picks ?? {})) {
-        if (!model.fields.includes(field)) throw new errors.ValidationError(`picks.${field}: not a field that can be picked`, { errors: [{ path: ['picks', field], message: 'not a field that can be picked', name: 'ValidationError' }] });
-        if (!ids.includes(id)) throw new errors.ValidationError(`picks.${field}: ${id} is not one of the merged records`, { errors: [{ path: ['picks', field], message: `${id} is not one of the merged records`, name: 'ValidationError' }] });
+        if (!model.fields.includes(field)) throw fieldError(['picks', field], 'not a field that can be picked');
+        if (!ids.includes(id)) throw fieldError(['picks', field], `${id} is not one of the merged records`);
       }
       const result = survive(sources, model.fields, { strategy: request.strategy, priority: request.priority ?? ids, picks: request.picks });
       const values: Record<string, unknown> = { ...result.values };
@@ -114,7 +120,7 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { merged: marker } = settingsOf(uid);
       const model = modelOf(uid);
       const ids = [request.survivor, ...request.merged];
-      if (new Set(ids).size !== ids.length) throw new errors.ValidationError('merged: must not repeat a record or name the survivor', { errors: [{ path: ['merged'], message: 'must not repeat a record or name the survivor', name: 'ValidationError' }] });
+      if (new Set(ids).size !== ids.length) throw fieldError(['merged'], 'must not repeat a record or name the survivor');
 
       return strapi.db.transaction(async ({ trx }: any) => {
         await lockDocuments(strapi, trx, uid, ids);
@@ -150,10 +156,8 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
               seen.add(row.documentId);
               const current: string[] = [].concat(row[relation.attribute] ?? []).map((r: any) => r.documentId);
               const next = [...new Set(current.map((id) => (request.merged.includes(id) ? request.survivor : id)))];
-              snapshot.repointed.push({ uid: relation.uid, documentId: row.documentId, attribute: relation.attribute, many: relation.many, before: current });
-              const published = await isPublished(relation.uid, row.documentId);
-              await strapi.documents(relation.uid as any).update({ documentId: row.documentId, data: { [relation.attribute]: { set: next } } } as any);
-              if (hasDrafts(relation.uid) && published) await strapi.documents(relation.uid as any).publish({ documentId: row.documentId } as any);
+              snapshot.repointed.push({ uid: relation.uid, documentId: row.documentId, attribute: relation.attribute, before: current });
+              await relink(relation.uid, row.documentId, relation.attribute, next);
             }
           }
         });
@@ -171,7 +175,7 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
         await review.setAmong(trx, uid, ids, 'open', 'merged', by);
         await review.removeOpen(trx, uid, request.merged);
         const matching = getService('matching', strapi);
-        const survivorNow = await strapi.db.query(uid as any).findOne({ where: { documentId: request.survivor, ...(hasDrafts(uid) ? { publishedAt: null } : {}) } });
+        const survivorNow = await strapi.db.query(uid as any).findOne({ where: { documentId: request.survivor, ...storedRow(strapi, uid) } });
         const candidates = await matching.match(uid, matching.keysOf(uid, survivorNow), { trx, exclude: request.survivor });
         await review.record(trx, uid, request.survivor, candidates.filter((c) => !ids.includes(c.documentId)));
         await getService('audit', strapi).record({ trx, uid, documentId: request.survivor, action: 'merge', changes: { merged: { before: null, after: request.merged }, mergeId: { before: null, after: id } } });
@@ -204,11 +208,7 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
               await write(uid, documentId, relationData(model, state.data), false);
             }
           }
-          for (const link of snapshot.repointed) {
-            const published = await isPublished(link.uid, link.documentId);
-            await strapi.documents(link.uid as any).update({ documentId: link.documentId, data: { [link.attribute]: { set: link.before } } } as any);
-            if (hasDrafts(link.uid) && published) await strapi.documents(link.uid as any).publish({ documentId: link.documentId } as any);
-          }
+          for (const link of snapshot.repointed) await relink(link.uid, link.documentId, link.attribute, link.before);
         });
         await trx(MERGES).where({ id }).update({ status: 'unmerged', unmerged_at: new Date().toISOString(), unmerged_by: by });
         await getService('review', strapi).setAmong(trx, uid, ids, 'merged', 'open', by);
