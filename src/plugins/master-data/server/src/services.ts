@@ -4,6 +4,7 @@ import { auditService } from './audit/service';
 import { matchingService } from './matching/service';
 import { reviewService } from './matching/review';
 import { mergeService } from './merging/service';
+import { importsService } from './imports/service';
 
 export default {
   codes: codeService,
@@ -12,4 +13,5 @@ export default {
   matching: matchingService,
   review: reviewService,
   merge: mergeService,
+  imports: importsService,
 };

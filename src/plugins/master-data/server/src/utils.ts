@@ -5,6 +5,7 @@ import type { AuditService } from './audit/service';
 import type { MatchingService } from './matching/service';
 import type { ReviewService } from './matching/review';
 import type { MergeService } from './merging/service';
+import type { ImportsService } from './imports/service';
 
 interface Services {
   codes: CodeService;
@@ -13,6 +14,7 @@ interface Services {
   matching: MatchingService;
   review: ReviewService;
   merge: MergeService;
+  imports: ImportsService;
 }
 
 /** The plugin's services, typed. The one way to reach them. */

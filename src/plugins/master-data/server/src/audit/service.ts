@@ -17,6 +17,7 @@ import { CHECKPOINTS, EVENTS, ensureAuditSchema } from './schema';
 import { getService } from '../utils';
 import { withStartupLock } from '../governance/startup-lock';
 import { purgeAuditEvents } from './retention';
+import { encryptionKey } from '../security/secrets';
 import type { AuditChanges, AuditEvent, AuditQuery } from '../../../shared/contracts/audit';
 
 /** PostgreSQL advisory lock key that serialises appends to the chain (held until the write commits). */
@@ -84,11 +85,7 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
   /** ENCRYPTION_KEY (admin.secrets.encryptionKey): kept outside the database; keys the chain and fingerprints. */
-  const secret = () => {
-    const value = strapi.config.get('admin.secrets.encryptionKey') ?? (strapi.config.get('server.app.keys') as string[] | undefined)?.[0];
-    if (!value) throw new Error('master-data audit needs ENCRYPTION_KEY (admin.secrets.encryptionKey) to key its hash chain');
-    return String(value);
-  };
+  const secret = () => encryptionKey(strapi);
   let key: Buffer | undefined;
   const hashKey = () => (key ??= chainKey(secret()));
 
