@@ -49,8 +49,9 @@ const writtenLocale = async (write: GovernedWrite): Promise<string | null> => {
   return ((await write.strapi.plugin('i18n')?.service('locales')?.getDefaultLocale?.()) as string | undefined) ?? null;
 };
 
-const read = (write: GovernedWrite, documentId: string, published: boolean, locale: string | null, only = touched(write)) =>
-  snapshot(write.strapi, { uid: write.uid, documentId, published, locale, only });
+/** `inFull`: every attribute, whatever the request names. */
+const read = (write: GovernedWrite, documentId: string, published: boolean, locale: string | null, inFull = false) =>
+  snapshot(write.strapi, { uid: write.uid, documentId, published, locale, only: inFull ? undefined : touched(write) });
 
 const sameInstant = (a: unknown, b: unknown) => a != null && b != null && new Date(a as string).getTime() === new Date(b as string).getTime();
 
@@ -81,7 +82,7 @@ export const auditStage: Stage = {
     // moves it, so equal stamps mean nothing was pending and the cheap, restricted read is enough.
     if (touched(write) && !(kept.published && kept.main && sameInstant(kept.published.updatedAt, kept.main.updatedAt))) {
       kept.publishedInFull = true;
-      if (kept.published) kept.published = await read(write, documentId, true, locale, undefined);
+      if (kept.published) kept.published = await read(write, documentId, true, locale, true);
     }
   },
 
@@ -108,7 +109,7 @@ export const auditStage: Stage = {
       }
     }
     if (alsoPublishes(write)) {
-      const publishedNow = await read(write, documentId, true, locale, kept.publishedInFull ? undefined : touched(write));
+      const publishedNow = await read(write, documentId, true, locale, kept.publishedInFull);
       const published = diffStates(kept.published, publishedNow, { opaque });
       if (Object.keys(published).length > 0) await record('publish', published);
     }
