@@ -42,7 +42,7 @@ const isLocalized = (write: GovernedWrite) => (write.strapi.getModel(write.uid) 
  * The locale whose rows the write changes: none for a type without i18n (whatever `locale` the
  * request carried: Strapi ignores it there), the request's or else the default locale otherwise.
  */
-const writtenLocale = async (write: GovernedWrite): Promise<string | null> => {
+export const writtenLocale = async (write: GovernedWrite): Promise<string | null> => {
   if (!isLocalized(write)) return null;
   const requested = write.params.locale;
   if (typeof requested === 'string' && requested !== '' && requested !== '*') return requested;
