@@ -88,30 +88,35 @@ export const auditStage: Stage = {
 
   async after(write, result: any) {
     const kept = (write.stash.audit as Kept | undefined) ?? { locale: null, main: null, published: null, publishedInFull: false };
-    await recordInverseRelations(write, kept.inverse);
     const documentId: string | undefined = result?.documentId ?? write.params.documentId;
-    if (!documentId) return;
-    const { locale } = kept;
-    const opaque = modelInfo(write.strapi, write.uid).jsonAttributes;
-    const audit = getService('audit', write.strapi);
-    const record = (action: string, changes: ReturnType<typeof diffStates>) =>
-      audit.record({ trx: write.trx, uid: write.uid, documentId, locale, action, changes });
-
-    const after = await read(write, documentId, changesPublished(write), locale);
-    if (write.action === 'delete') {
-      // Only a delete that removed the record is one (`filters` can make it remove nothing).
-      if (kept.main && !after) await record('delete', diffStates(kept.main, null, { opaque }));
-    } else {
-      const changes = diffStates(kept.main, after, { opaque });
-      // A save that changes nothing (the admin panel saves before it publishes) is no event.
-      if (Object.keys(changes).length > 0 || (write.action !== 'update' && write.action !== 'discardDraft')) {
-        await record(ACTION_NAMES[write.action] ?? write.action, changes);
-      }
-    }
-    if (alsoPublishes(write)) {
-      const publishedNow = await read(write, documentId, true, locale, kept.publishedInFull);
-      const published = diffStates(kept.published, publishedNow, { opaque });
-      if (Object.keys(published).length > 0) await record('publish', published);
-    }
+    if (documentId) await recordOwn(write, kept, documentId);
+    // Then what the write did to the records on the other side of its inverse relations.
+    await recordInverseRelations(write, kept.inverse);
   },
+};
+
+/** The written record's own events: the action's, and the publish that a REST create/update also does. */
+const recordOwn = async (write: GovernedWrite, kept: Kept, documentId: string) => {
+  const { locale } = kept;
+  const opaque = modelInfo(write.strapi, write.uid).jsonAttributes;
+  const audit = getService('audit', write.strapi);
+  const record = (action: string, changes: ReturnType<typeof diffStates>) =>
+    audit.record({ trx: write.trx, uid: write.uid, documentId, locale, action, changes });
+
+  const after = await read(write, documentId, changesPublished(write), locale);
+  if (write.action === 'delete') {
+    // Only a delete that removed the record is one (`filters` can make it remove nothing).
+    if (kept.main && !after) await record('delete', diffStates(kept.main, null, { opaque }));
+  } else {
+    const changes = diffStates(kept.main, after, { opaque });
+    // A save that changes nothing (the admin panel saves before it publishes) is no event.
+    if (Object.keys(changes).length > 0 || (write.action !== 'update' && write.action !== 'discardDraft')) {
+      await record(ACTION_NAMES[write.action] ?? write.action, changes);
+    }
+  }
+  if (alsoPublishes(write)) {
+    const publishedNow = await read(write, documentId, true, locale, kept.publishedInFull);
+    const published = diffStates(kept.published, publishedNow, { opaque });
+    if (Object.keys(published).length > 0) await record('publish', published);
+  }
 };
