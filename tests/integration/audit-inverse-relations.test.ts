@@ -105,6 +105,12 @@ test('connect and disconnect from the group side; connecting moves a customer fr
   ]);
   // b is untouched by the disconnect of a.
   expect((await laterEvents(b)).length).toBe(2);
+
+  // Setting the list it already has (with a locale the type does not have) changes no link: no customer event.
+  const same = await app.http.put(`/api/customer-groups/${g2}?locale=en`).set(bearer(token)).send({ data: { customers: { set: [b] } } });
+  expect(same.status).toBe(200);
+  expect((await laterEvents(b)).length).toBe(2);
+  expect((await laterEvents(a)).length).toBe(4);
 });
 
 test('deleting a group records that its customers lost their group', async () => {
