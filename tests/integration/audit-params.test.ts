@@ -3,7 +3,7 @@
  * (locale, status, fields, populate, filters, sort, pagination) and on every path.
  */
 import { startApp, apiToken, adminToken, bearer, type TestApp } from '../helpers/strapi';
-import { customerData } from '../helpers/fixtures';
+import { customerData, uscc } from '../helpers/fixtures';
 import { eventsOf } from '../helpers/audit';
 
 const UID = 'api::customer.customer';
@@ -150,6 +150,14 @@ describe('a locale on the non-localised customer type neither hides nor empties 
       { before: 'B', after: null },
       { before: 'B', after: null },
     ]);
+
+    // Clone with a locale: the new document's create event holds its values.
+    const source = (await app.http.post(CM).set(bearer(admin)).send(customerData({ tier: 'C' }))).body.data.documentId;
+    const clone = await app.http.post(`${CM}/clone/${source}?locale=en`).set(bearer(admin)).send({ name: 'Cloned Locale Trading Co.', taxId: uscc() });
+    expect(clone.status).toBe(200);
+    const cloned = await eventsOf(app, clone.body.data.documentId);
+    expect(cloned.map((e) => [e.action, e.locale])).toEqual([['clone', null]]);
+    expect(cloned[0].changes).toMatchObject({ name: { before: null, after: 'Cloned Locale Trading Co.' }, tier: { before: null, after: 'C' } });
 
     const ids: string[] = [];
     for (let i = 0; i < 2; i += 1) ids.push((await app.http.post(CM).set(bearer(admin)).send(customerData({ tier: 'C' }))).body.data.documentId);
