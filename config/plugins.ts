@@ -78,6 +78,19 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             'bankAccounts.swift': { type: 'bic' },
           },
         },
+        // Groups are master data too: their writes are audited, and linking or unlinking customers
+        // from the group side is recorded on each customer's trail. Their code is chosen by people
+        // (e.g. KEYACC), so it is standardised, not generated.
+        'api::customer-group.customer-group': {
+          fields: {
+            name: { type: 'name' },
+            code: { type: 'text' },
+          },
+        },
+      },
+      audit: {
+        // Events younger than this can never be removed by the retention procedure.
+        retention: { minimumAgeDays: env.int('MASTER_DATA_AUDIT_MINIMUM_AGE_DAYS', 365) },
       },
     },
   },

@@ -3,6 +3,7 @@
  * npm run audit:retention -- --before 2025-01-01T00:00:00Z --reason "7-year retention, ticket OPS-42"
  * Removes audit events older than --before, leaving a checkpoint so that the rest of the chain still
  * verifies, and records the removal as an audit event. The only way events leave the trail.
+ * A cut-off younger than master-data.config.audit.retention.minimumAgeDays (default 365) is refused.
  */
 const { withStrapi } = require('./boot');
 
@@ -23,6 +24,7 @@ withStrapi(async (strapi) => {
   const result = await purgeAuditEvents({ before: new Date(before).toISOString(), reason });
   console.log(JSON.stringify(result));
 }).catch((error) => {
-  console.error('audit:retention failed:', error);
+  // A refused cut-off (too recent) is a plain message, not a stack trace.
+  console.error('audit:retention failed:', error?.name === 'ValidationError' ? error.message : error);
   process.exit(2);
 });

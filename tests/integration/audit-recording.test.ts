@@ -167,12 +167,15 @@ describe('the audit event is written in the same transaction as the change', () 
     try {
       const tables = await rowCounts(app, [...CUSTOMER_TABLES, EVENTS]);
       const res = await app.http.post('/api/customers').set(bearer(token)).send({ data: customerData({ name: 'FAIL-AUDIT Trading' }) });
-      expect(res.status).toBeGreaterThanOrEqual(400);
+      // A database failure is the server's, not the client's: exactly a 500, and nothing written.
+      expect(res.status).toBe(500);
+      expect(res.body.error).toMatchObject({ status: 500, name: 'InternalServerError' });
       expect(await rowCounts(app, [...CUSTOMER_TABLES, EVENTS])).toEqual(tables);
       // An update refused the same way leaves the stored record as it was.
       const ok = await app.http.post('/api/customers').set(bearer(token)).send({ data: customerData({ segment: 'Kept' }) });
       const upd = await app.http.put(`/api/customers/${ok.body.data.documentId}`).set(bearer(token)).send({ data: { segment: 'FAIL-AUDIT' } });
-      expect(upd.status).toBeGreaterThanOrEqual(400);
+      expect(upd.status).toBe(500);
+      expect(upd.body.error).toMatchObject({ status: 500, name: 'InternalServerError' });
       expect((await app.strapi.documents(UID).findOne({ documentId: ok.body.data.documentId }))!.segment).toBe('Kept');
     } finally {
       await knex.raw(`DROP TRIGGER test_refuse_audit${isPostgres() ? ` ON ${EVENTS}` : ''}`);

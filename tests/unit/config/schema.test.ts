@@ -3,7 +3,7 @@ import pluginConfig from '../../../src/plugins/master-data/server/src/config';
 
 describe('plugin configuration', () => {
   test('defaults: enabled, nothing governed', () => {
-    expect(configSchema.parse({})).toEqual({ enabled: true, governed: {} });
+    expect(configSchema.parse({})).toEqual({ enabled: true, governed: {}, audit: { retention: { minimumAgeDays: 365 } } });
   });
 
   test('fills code defaults', () => {
@@ -17,6 +17,10 @@ describe('plugin configuration', () => {
     [{ governed: { 'api::customer.customer': { fields: { 'a.b.c': { type: 'email' } } } } }, 'master-data.config.governed.api::customer.customer.fields.a.b.c'],
     [{ governed: { 'api::customer.customer': { code: { field: 'code', digits: 40 } } } }, 'master-data.config.governed.api::customer.customer.code.digits'],
     [{ enabeld: true }, 'master-data.config.(root): Unrecognized key: "enabeld"'],
+    [{ audit: { retention: { minimumAgeDays: -1 } } }, 'master-data.config.audit.retention.minimumAgeDays'],
+    [{ audit: { retention: { minimumAgeDays: '365' } } }, 'master-data.config.audit.retention.minimumAgeDays'],
+    [{ audit: { retention: { minimumAgeDays: 1.5 } } }, 'master-data.config.audit.retention.minimumAgeDays'],
+    [{ audit: { retention: { minimumAge: 30 } } }, 'master-data.config.audit.retention: Unrecognized key: "minimumAge"'],
   ])('names the bad key: %j', (config, key) => {
     const result = configSchema.safeParse(config);
     expect(result.success).toBe(false);

@@ -7,13 +7,18 @@
  *   GET /master-data/audit-events/verify
  *   GET /master-data/audit-events/as-of?uid=&documentId=&at=
  */
-export type ActorKind = 'admin' | 'api-token' | 'users-permissions' | 'system';
+/**
+ * Who wrote: an admin user, an API token, a signed-in users-permissions user; `public` for a request
+ * that carried no credentials (the users-permissions Public role, granted e.g. create); `system`
+ * only for code running outside any HTTP request (bootstrap, scripts, jobs).
+ */
+export type ActorKind = 'admin' | 'api-token' | 'users-permissions' | 'public' | 'system';
 
 export interface AuditActor {
   kind: ActorKind;
-  /** Admin user id, API token id, users-permissions user id; null for system. */
+  /** Admin user id, API token id, users-permissions user id; null for public and system. */
   id: string | null;
-  /** Display name: admin "First Last <email>", token name, username; "system". */
+  /** Display name: admin "First Last <email>", token name, username; "public"; "system". */
   name: string;
 }
 
@@ -43,7 +48,7 @@ export interface AuditEvent {
 export interface AuditQuery {
   uid?: string;
   documentId?: string;
-  /** Actor id or a part of the actor name. */
+  /** Actor id, or a part of the actor name (taken literally: `%` and `_` match only themselves). */
   actor?: string;
   action?: string;
   /** ISO 8601 inclusive bounds. */

@@ -1,6 +1,7 @@
 /**
  * Who and where a write comes from, read from the HTTP request being served (Strapi's request
- * context). Writes from code outside a request are attributed to `system`.
+ * context). Writes from code outside a request are attributed to `system`; a request without
+ * credentials to `public`.
  */
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
@@ -15,6 +16,8 @@ export interface RequestInfo {
 }
 
 const SYSTEM: AuditActor = { kind: 'system', id: null, name: 'system' };
+/** A request without credentials (users-permissions' Public role): anyone, never `system`. */
+const PUBLIC: AuditActor = { kind: 'public', id: null, name: 'public' };
 
 /**
  * Text from a request, made safe to store and hash: no NUL (PostgreSQL text refuses it), cut at a
@@ -46,7 +49,8 @@ const actorOf = (ctx: any): AuditActor => {
   if (strategy === 'users-permissions' && credentials) {
     return { kind: 'users-permissions', id: String(credentials.id), name: cleanText(credentials.username ?? credentials.email, 255) ?? `user ${credentials.id}` };
   }
-  return SYSTEM;
+  // Inside a request but with no known credentials: the Public role, or a route without auth.
+  return PUBLIC;
 };
 
 /** The request's actor, reason (`X-Change-Reason` header), request id (`X-Request-Id` or a new one), IP, user agent. */

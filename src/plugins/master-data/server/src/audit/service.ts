@@ -94,7 +94,11 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.uid) q.where('uid', query.uid);
     if (query.documentId) q.where('document_id', query.documentId);
     if (query.action) q.where('action', query.action);
-    if (query.actor) q.where((w) => w.where('actor_id', query.actor!).orWhere('actor_name', 'like', `%${query.actor}%`));
+    if (query.actor) {
+      // The actor is matched literally: `%`, `_` and the escape character itself are escaped.
+      const literal = query.actor.replace(/[\\%_]/g, (c) => `\\${c}`);
+      q.where((w) => w.where('actor_id', query.actor!).orWhereRaw(`?? LIKE ? ESCAPE '\\'`, ['actor_name', `%${literal}%`]));
+    }
     if (query.from) q.where('occurred_at', '>=', query.from);
     if (query.to) q.where('occurred_at', '<=', query.to);
     return q;

@@ -106,6 +106,19 @@ export const configSchema = z
     governed: z
       .record(z.string().regex(/^(api|plugin)::[\w-]+\.[\w-]+$/, 'must be a content type uid like api::customer.customer'), governedType)
       .default({}),
+    /** The audit trail as a whole (per-type settings live under `governed.<uid>.audit`). */
+    audit: z
+      .object({
+        retention: z
+          .object({
+            /** Events younger than this many days are never removed: the retention procedure refuses a later cut-off. */
+            minimumAgeDays: z.number().int().min(0).max(36_500).default(365),
+          })
+          .strict()
+          .default({ minimumAgeDays: 365 }),
+      })
+      .strict()
+      .default({ retention: { minimumAgeDays: 365 } }),
   })
   .strict();
 
