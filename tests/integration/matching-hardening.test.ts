@@ -146,6 +146,45 @@ describe('both versions of a record are matched', () => {
   });
 });
 
+describe('a database keyed before versions existed', () => {
+  test('start-up adds the version column and rebuilds the keys of both versions', async () => {
+    const [x, y] = [uscc(), uscc()];
+    const a = (await create(record({ taxId: x }))).body.data;
+    await app.http.put(`/api/customers/${a.documentId}?status=draft`).set(bearer(token)).send({ data: { taxId: y } });
+    const knex = app.strapi.db.connection;
+    // The earlier schema: one row per document (its draft), unique on (uid, document_id).
+    await knex.schema.dropTable(KEYS);
+    await knex.schema.createTable(KEYS, (t) => {
+      t.increments('id');
+      t.string('uid', 255).notNullable();
+      t.string('document_id', 64).notNullable();
+      t.text('name_key');
+      t.string('tax_id', 64);
+      t.string('phone', 32);
+      t.string('email', 255);
+      t.string('domain_a', 255);
+      t.string('domain_b', 255);
+      t.string('city', 255);
+      t.string('country', 8);
+      t.unique(['uid', 'document_id'], { indexName: 'master_data_match_keys_doc_uq' });
+    });
+    await knex(KEYS).insert({ uid: UID, document_id: a.documentId, tax_id: y });
+    const matching = app.strapi.plugin('master-data').service('matching');
+    await matching.ensureSchema();
+    await matching.ensureKeys(UID);
+    expect((await keyRows(a.documentId)).map((r: any) => [r.version, r.tax_id])).toEqual([
+      ['draft', `CN:${y}`],
+      ['published', `CN:${x}`],
+    ]);
+    expect((await create(record({ taxId: x }))).status).toBe(409);
+    // Run again: nothing to migrate, the keys stay.
+    const rows = await knex(KEYS).where({ uid: UID }).count({ n: '*' });
+    await matching.ensureSchema();
+    expect(await knex(KEYS).where({ uid: UID }).count({ n: '*' })).toEqual(rows);
+    expect(await keyRows(a.documentId)).toHaveLength(2);
+  });
+});
+
 describe('one company, two forms of its identifier', () => {
   test.each([
     ['FR', 'FR40303265045', '303265045', 'Paris', '40303265045'],
