@@ -245,3 +245,42 @@ describe('adversarial names cost linear time', () => {
     expect(await rowCounts(app, CUSTOMER_TABLES)).toEqual(before);
   });
 });
+
+describe('the match API standardises its input like a write', () => {
+  test('GB100654027 finds the record stored as 100654027; a 00 prefix reads as +; the admin route too', async () => {
+    const a = await create(record({ country: 'GB', taxId: 'GB100654027', city: 'London', currency: 'GBP' }));
+    expect(a.status).toBe(201);
+    expect(a.body.data.taxId).toBe('100654027');
+    const ask = (path: string, auth: string, data: Record<string, unknown>) => app.http.post(path).set(bearer(auth)).send({ data });
+    for (const [path, auth] of [['/api/master-data/match', token], ['/master-data/match', steward]]) {
+      const res = await ask(path, auth, { taxId: 'GB 100 6540 27', country: 'gb' });
+      expect(res.status).toBe(200);
+      expect(res.body.meta).toMatchObject({ decision: 'block', ignored: [] });
+      expect(res.body.data[0]).toMatchObject({ documentId: a.body.data.documentId, decision: 'block' });
+    }
+
+    // Without a country a write reads 0044… as +44…; so does the match API now.
+    const b = await create(record({ country: null, taxId: null, phone: '+44 20 7946 0321', city: 'Reading', name: 'Phonebox Analytics' }));
+    expect(b.status).toBe(201);
+    const byPhone = await ask('/api/master-data/match', token, { phone: '0044 20 7946 0321', name: 'Phonebox Analytics', city: 'Reading' });
+    expect(byPhone.body.data[0]).toMatchObject({ documentId: b.body.data.documentId });
+    expect(byPhone.body.data[0].reasons).toContainEqual(expect.objectContaining({ field: 'phone', outcome: 'same' }));
+  });
+
+  test('a value a write would refuse is left out of the search and reported, not refused', async () => {
+    const res = await app.http
+      .post('/api/master-data/match')
+      .set(bearer(token))
+      .send({ data: { name: 'Ignored Values Ltd', country: 'GB', taxId: 'GB100654028', email: 'not-an-email', phone: 12 } });
+    expect(res.status).toBe(200);
+    expect(res.body.meta.ignored).toEqual(
+      expect.arrayContaining([
+        { path: ['taxId'], message: expect.stringContaining('not a valid GB tax number') },
+        { path: ['email'], message: expect.stringContaining('not a valid email address') },
+        { path: ['phone'], message: expect.stringContaining('must be a string') },
+      ])
+    );
+    expect(res.body.meta.ignored).toHaveLength(3);
+    expect(res.body.data.every((c: any) => !c.reasons.some((r: any) => r.field === 'taxId'))).toBe(true);
+  });
+});

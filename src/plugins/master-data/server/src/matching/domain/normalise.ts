@@ -37,9 +37,11 @@ const HAN = /\p{Script=Han}/u;
  * Invisible code points dropped from keys: format characters (zero-width space and joiners, soft
  * hyphen, word joiner, bidi controls, BOM, tags), every other default-ignorable code point
  * (variation selectors, Hangul fillers, combining grapheme joiner, U+180E). They change nothing a
- * reader sees, so two names differing only in them are the same name.
+ * reader sees, so two names differing only in them are the same name. Control characters other
+ * than whitespace go too (a NUL cannot even be sent to PostgreSQL); whitespace separates words,
+ * which legal-form stripping needs.
  */
-const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+const INVISIBLE = /[\x00-\x08\x0E-\x1F\x7F-\x9F\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 export const stripInvisible = (text: string): string => text.replace(INVISIBLE, '');
 
 /**
@@ -147,7 +149,7 @@ export const nameKey = (name: string | null | undefined, vocabulary: Vocabulary 
 
 /** The domain of an email address, or null for free-mail providers and bad input. */
 export const emailDomain = (email: string | null | undefined, vocabulary: Vocabulary = DEFAULT_VOCABULARY): string | null => {
-  const match = /@([^@\s]+)$/.exec((email ?? '').trim().toLowerCase());
+  const match = /@([^@\s]+)$/.exec(stripInvisible((email ?? '').trim()).toLowerCase());
   if (!match) return null;
   const domain = match[1].replace(/\.$/, '');
   return vocabulary.freeMailDomains.includes(domain) ? null : domain;

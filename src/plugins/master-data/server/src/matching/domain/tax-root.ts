@@ -23,7 +23,7 @@
  */
 
 /** Value compacted the way identifiers are written: without spaces, dots, dashes, slashes; upper case. */
-const compact = (value: string) => value.normalize('NFKC').toUpperCase().replace(/[\s.\-/\p{Cf}]/gu, '');
+const compact = (value: string) => value.normalize('NFKC').toUpperCase().replace(/[\s.\-/\p{Cc}\p{Cf}]/gu, '');
 
 /** Countries whose VAT numbers are written behind a country prefix (GR: EL); the prefix is dropped. */
 const VAT_PREFIXED = new Set(
