@@ -2,8 +2,9 @@
  * Matching: match keys kept per governed document and version (the published golden record and
  * its pending draft are both matched: a draft that moves away from a value must not free that
  * value while the published record still carries it), candidates by blocking (never a table
- * scan), explainable scores, one candidate per document (its stronger version). Blocking: exact indexes on tax id, phone, email, domains and (name, city);
- * fuzzy names by a pg_trgm GIN index on PostgreSQL and by the rarest name n-grams on SQLite.
+ * scan), explainable scores, one candidate per document (its stronger version). Blocking: exact
+ * indexes on tax id, phone, email, domains and (name, city); fuzzy names by a pg_trgm GIN index on
+ * PostgreSQL and by the rarest name n-grams on SQLite.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
