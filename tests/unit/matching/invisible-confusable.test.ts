@@ -1,5 +1,5 @@
 /** Invisible characters and look-alike letters neither hide a duplicate nor make one. */
-import { foldConfusables, nameKey } from '../../../src/plugins/master-data/server/src/matching/domain/normalise';
+import { emailDomain, foldConfusables, nameKey, websiteDomain } from '../../../src/plugins/master-data/server/src/matching/domain/normalise';
 import { cityKey, emailKey } from '../../../src/plugins/master-data/server/src/matching/domain/keys';
 import { standardiseText } from '../../../src/plugins/master-data/server/src/validation/domain/rules';
 
@@ -30,6 +30,8 @@ describe.each(Object.entries(INVISIBLES))('%s', (_name, c) => {
     expect(nameKey(`深圳${c}市龙腾贸易有限公司`)).toBe(nameKey('深圳市龙腾贸易有限公司'));
     expect(cityKey(`Ber${c}lin`)).toBe('berlin');
     expect(emailKey(`desk${c}@zenwave.com`)).toBe('desk@zenwave.com');
+    expect(emailDomain(`desk@zen${c}wave.com`)).toBe('zenwave.com');
+    expect(websiteDomain(`https://www.zen${c}wave.com/`)).toBe('zenwave.com');
   });
 });
 

@@ -158,6 +158,7 @@ export const emailDomain = (email: string | null | undefined, vocabulary: Vocabu
 /** The registrable host of a website (www. dropped), or null. */
 export const websiteDomain = (website: string | null | undefined): string | null => {
   if (!website) return null;
+  website = stripInvisible(website);
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(website) ? website : `https://${website}`);
     return url.hostname.toLowerCase().replace(/^www\./, '') || null;
