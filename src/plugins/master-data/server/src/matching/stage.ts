@@ -26,10 +26,10 @@ interface Kept {
   override: string | null;
 }
 
-/** True when the write leaves a new published version: publish, or a create/update/clone with status published. */
+/** True when the write leaves a new published version: publish, or a create/update with status published (a clone is always a draft). */
 const publishes = (write: GovernedWrite) =>
   modelInfo(write.strapi, write.uid).draftAndPublish &&
-  (write.action === 'publish' || (write.action !== 'discardDraft' && write.params.status === 'published'));
+  (write.action === 'publish' || ((write.action === 'create' || write.action === 'update') && write.params.status === 'published'));
 
 /** The record as the write will leave the version(s) it changes; null when it leaves none (a discard without a published version). */
 const prospective = async (write: GovernedWrite): Promise<Record<string, unknown> | null> => {
