@@ -210,6 +210,12 @@ describe('invisible and look-alike characters', () => {
       expect([name, match.body.meta.decision, match.body.data[0]?.documentId]).toEqual([name, 'block', a.documentId]);
       expect([name, (await create(record({ name, city: 'Leeds', taxId: null }))).status]).toEqual([name, 409]);
     }
+    // A name of nothing but invisible characters is no name: 400 naming the field, nothing written.
+    const before = await rowCounts(app, CUSTOMER_TABLES);
+    const blank = await create(record({ name: '\u200B\u2060\u202E', taxId: null }));
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.message).toMatch(/name/);
+    expect(await rowCounts(app, CUSTOMER_TABLES)).toEqual(before);
     const stored = await create(record({ name: 'Nova\u00ADtech\u200B Solutions\u202E', taxId: null }));
     expect(stored.status).toBe(201);
     expect(stored.body.data.name).toBe('Novatech Solutions');

@@ -1,7 +1,7 @@
 /** Invisible characters and look-alike letters neither hide a duplicate nor make one. */
 import { emailDomain, foldConfusables, nameKey, websiteDomain } from '../../../src/plugins/master-data/server/src/matching/domain/normalise';
 import { cityKey, emailKey } from '../../../src/plugins/master-data/server/src/matching/domain/keys';
-import { standardiseText } from '../../../src/plugins/master-data/server/src/validation/domain/rules';
+import { applyRule, standardiseText } from '../../../src/plugins/master-data/server/src/validation/domain/rules';
 
 const INVISIBLES = {
   'zero-width space': '\u200B',
@@ -32,6 +32,14 @@ describe.each(Object.entries(INVISIBLES))('%s', (_name, c) => {
     expect(emailKey(`desk${c}@zenwave.com`)).toBe('desk@zenwave.com');
     expect(emailDomain(`desk@zen${c}wave.com`)).toBe('zenwave.com');
     expect(websiteDomain(`https://www.zen${c}wave.com/`)).toBe('zenwave.com');
+  });
+});
+
+describe('a value of nothing but invisible characters', () => {
+  test('is blank (null), so that a required name refuses it', () => {
+    expect(applyRule('name', '\u200B\u2060\u202E', {})).toEqual({ ok: true, value: null });
+    expect(applyRule('text', '\u00AD', {})).toEqual({ ok: true, value: null });
+    expect(applyRule('email', '\u200B', {})).toMatchObject({ ok: false });
   });
 });
 

@@ -63,8 +63,9 @@ const isBlank = (value: unknown) => value === null || value === undefined || (ty
 const requireString = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 const rules: Record<RuleType, (value: string, ctx: RuleContext) => RuleResult> = {
-  name: (value) => ok(standardiseText(value)),
-  text: (value) => ok(standardiseText(value)),
+  // A value of nothing but invisible characters is blank: null, so that "required" refuses it.
+  name: (value) => ok(standardiseText(value) || null),
+  text: (value) => ok(standardiseText(value) || null),
 
   email: (value) => {
     const email = standardiseText(value).toLowerCase();
