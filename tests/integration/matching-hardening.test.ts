@@ -106,6 +106,20 @@ describe('both versions of a record are matched', () => {
     expect((await create(record({ taxId: x }))).status).toBe(201);
   });
 
+  test('admin bulk publish, unpublish and delete keep the keys of each version', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) ids.push((await app.http.post(CM).set(bearer(steward)).send(record())).body.data.documentId);
+    const versions = async () => Promise.all(ids.map(async (id) => (await keyRows(id)).map((r: any) => r.version)));
+    expect(await versions()).toEqual(ids.map(() => ['draft']));
+    const bulk = async (action: string) => expect((await app.http.post(`${CM}/actions/${action}`).set(bearer(steward)).send({ documentIds: ids })).status).toBe(200);
+    await bulk('bulkPublish');
+    expect(await versions()).toEqual(ids.map(() => ['draft', 'published']));
+    await bulk('bulkUnpublish');
+    expect(await versions()).toEqual(ids.map(() => ['draft']));
+    await bulk('bulkDelete');
+    expect(await versions()).toEqual(ids.map(() => []));
+  });
+
   test('discard is a checked write: a published version that blocks another record is a 409, the draft stays', async () => {
     const [x, y] = [uscc(), uscc()];
     const a = (await create(record({ taxId: x }))).body.data;
