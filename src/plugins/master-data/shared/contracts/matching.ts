@@ -36,7 +36,17 @@ export interface MatchCandidate {
 
 export interface MatchResponse {
   data: MatchCandidate[];
-  meta: { uid: string; decision: Decision; limit: number; took: number };
+  meta: {
+    uid: string;
+    decision: Decision;
+    limit: number;
+    took: number;
+    /**
+     * Values left out of the search because a write would refuse them (the match API standardises
+     * its input like a write: `GB100654027` for GB is matched as `100654027`), each with the reason.
+     */
+    ignored: { path: string[]; message: string }[];
+  };
 }
 
 export type PairStatus = 'open' | 'not-duplicate' | 'merged';

@@ -10,6 +10,7 @@ import { getService } from '../utils';
 import { byStrength } from './domain/score';
 import { contentAccess } from '../merging/access';
 import { storedRow } from '../governance/model';
+import { standardiseForSearch } from '../validation/domain/apply';
 
 const matchBody = z
   .object({
@@ -60,17 +61,27 @@ export const matchingController = ({ strapi }: { strapi: Core.Strapi }) => {
     const input = parse(matchBody, body, 'body');
     const uid = matchedType(strapi, input.uid);
     const matching = getService('matching', strapi);
-    let record: Record<string, unknown> = input.data ?? {};
+    let stored: Record<string, unknown> | null = null;
     if (input.documentId) {
-      const stored = await strapi.db.query(uid as any).findOne({ where: { documentId: input.documentId, ...storedRow(strapi, uid) } });
+      stored = await strapi.db.query(uid as any).findOne({ where: { documentId: input.documentId, ...storedRow(strapi, uid) } });
       if (!stored) throw new errors.NotFoundError(`No ${uid} ${input.documentId}`);
-      record = { ...stored, ...record };
     }
+    // The values as a write would store them (GB100654027 → 100654027 for GB), so that the answer
+    // is the one the write will get; a value the write would refuse is left out and reported.
+    const rules = getService('governance', strapi).load().governed.get(uid)?.fields ?? {};
+    const { data: standardised, ignored } = standardiseForSearch({ rules, data: input.data ?? {}, existing: stored });
+    const record = { ...(stored ?? {}), ...standardised };
     const data = await matching.match(uid, matching.keysOf(uid, record), { exclude: input.documentId, limit: input.limit, includeAllow: true });
     const best = [...data].sort(byStrength)[0];
     return {
       data,
-      meta: { uid, decision: best?.decision ?? 'allow', limit: input.limit ?? matching.settings(uid)!.limit, took: Number(process.hrtime.bigint() - started) / 1e6 },
+      meta: {
+        uid,
+        decision: best?.decision ?? 'allow',
+        limit: input.limit ?? matching.settings(uid)!.limit,
+        took: Number(process.hrtime.bigint() - started) / 1e6,
+        ignored: ignored.map((e) => ({ path: e.path.map(String), message: e.message })),
+      },
     };
   };
 

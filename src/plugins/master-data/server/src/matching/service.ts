@@ -1,7 +1,10 @@
 /**
- * Matching: match keys kept per governed document, candidates by blocking (never a table scan),
- * explainable scores. Blocking: exact indexes on tax id, phone, email, domains and (name, city);
- * fuzzy names by a pg_trgm GIN index on PostgreSQL and by the rarest name n-grams on SQLite.
+ * Matching: match keys kept per governed document and version (the published golden record and
+ * its pending draft are both matched: a draft that moves away from a value must not free that
+ * value while the published record still carries it), candidates by blocking (never a table
+ * scan), explainable scores, one candidate per document (its stronger version). Blocking: exact
+ * indexes on tax id, phone, email, domains and (name, city); fuzzy names by a pg_trgm GIN index on
+ * PostgreSQL and by the rarest name n-grams on SQLite.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
@@ -32,8 +35,15 @@ const TRGM_THRESHOLD = 0.6;
 const MAX_GRAMS = 8;
 const MAX_POSTINGS = 20_000;
 
+/**
+ * Which version of a document a key row describes: `draft` is the row writes change (the only row
+ * of a type without draft & publish), `published` the live version of a draft & publish type.
+ */
+export type KeyVersion = 'draft' | 'published';
+
 interface KeyRow {
   document_id: string;
+  version: KeyVersion;
   name_key: string | null;
   tax_id: string | null;
   phone: string | null;
@@ -44,9 +54,10 @@ interface KeyRow {
   country: string | null;
 }
 
-const toRow = (uid: string, documentId: string, keys: MatchKeys) => ({
+const toRow = (uid: string, documentId: string, version: KeyVersion, keys: MatchKeys) => ({
   uid,
   document_id: documentId,
+  version,
   name_key: keys.name,
   tax_id: keys.taxId,
   phone: keys.phone,
@@ -74,8 +85,8 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
   const settingsCache = new Map<string, MatchingSettings | null>();
 
-  const gramsOf = async (db: Db, uid: string, documentId: string) =>
-    (await db(KEYS).where({ uid, document_id: documentId }).first('name_key'))?.name_key as string | null | undefined;
+  /** SQLite: the grams a document's versions hold together (the gram index is per document). */
+  const gramUnion = (names: Iterable<string | null>) => new Set([...names].flatMap((name) => nameGrams(name)));
 
   const changeGrams = async (db: Db, uid: string, documentId: string, grams: string[], delta: 1 | -1) => {
     if (grams.length === 0) return;
@@ -185,8 +196,8 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       );
     },
 
-    /** Candidate documents and their keys, by blocking. */
-    async candidates(uid: string, keys: MatchKeys, { trx, exclude }: { trx?: Db; exclude?: string } = {}): Promise<Map<string, MatchKeys>> {
+    /** Candidate documents and the keys of each of their versions, by blocking. */
+    async candidates(uid: string, keys: MatchKeys, { trx, exclude }: { trx?: Db; exclude?: string } = {}): Promise<Map<string, MatchKeys[]>> {
       const db: Db = trx ?? strapi.db.connection;
       // One indexed lookup per key, all in one statement: an OR across the keys makes the planners
       // fall back to a scan of the uid. The same name in the same city comes first, so that a
@@ -202,7 +213,14 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       ] as [string, string | null][]) {
         if (value) lookups.push({ [column]: value });
       }
-      const found = new Map<string, MatchKeys>();
+      const found = new Map<string, MatchKeys[]>();
+      const seen = new Set<string>();
+      const keep = (row: KeyRow) => {
+        // The same row can come from several lookups.
+        if (seen.has(`${row.document_id}\u0000${row.version}`)) return;
+        seen.add(`${row.document_id}\u0000${row.version}`);
+        found.set(row.document_id, [...(found.get(row.document_id) ?? []), fromRow(row)]);
+      };
       if (lookups.length > 0) {
         const parts = lookups.map((where) => {
           const columns = Object.keys(where);
@@ -213,7 +231,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         const result = await db.raw(parts.map((p) => p.sql).join(' UNION ALL '), parts.flatMap((p) => p.bindings));
         const rows: KeyRow[] = isPostgres() ? result.rows : result;
-        for (const row of rows) found.set(row.document_id, fromRow(row));
+        for (const row of rows) keep(row);
       }
       const ids = new Set<string>();
       if (keys.name) {
@@ -223,7 +241,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const missing = [...ids].filter((id) => !found.has(id));
       if (missing.length > 0) {
         const rows: KeyRow[] = await db(KEYS).where({ uid }).whereIn('document_id', missing).select();
-        for (const row of rows) found.set(row.document_id, fromRow(row));
+        for (const row of rows) keep(row);
       }
       if (exclude) found.delete(exclude);
       return found;
@@ -256,9 +274,10 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const row of rows) (row.status === 'not-duplicate' ? dismissed : accepted).add(row.a === exclude ? row.b : row.a);
       }
       const scored: MatchCandidate[] = [];
-      for (const [documentId, candidateKeys] of found) {
+      for (const [documentId, versions] of found) {
         if (dismissed.has(documentId)) continue;
-        const pair = scorePair(keys, candidateKeys, settings.scoring);
+        // A document is one candidate, scored on whichever of its versions matches best.
+        const pair = versions.map((candidateKeys) => scorePair(keys, candidateKeys, settings.scoring)).sort(byStrength)[0];
         if (pair.decision === 'block' && accepted.has(documentId)) {
           pair.decision = 'review';
           pair.reasons.push({ field: 'override', comparator: 'steward', outcome: 'accepted', contribution: 0 });
@@ -268,26 +287,43 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       return scored.sort(byStrength).slice(0, limit ?? settings.limit);
     },
 
-    /** Stores (or replaces) a document's keys; SQLite also keeps its name grams and their counts. */
-    async saveKeys(db: Db, uid: string, documentId: string, keys: MatchKeys) {
+    /**
+     * Stores, replaces or (null) removes the keys of the given versions of a document, in at most
+     * one insert and one delete; the other version is left as it is. SQLite also keeps the
+     * document's name grams (the union over its versions) and their counts.
+     */
+    async saveKeys(db: Db, uid: string, documentId: string, versions: Partial<Record<KeyVersion, MatchKeys | null>>) {
+      const set = (Object.entries(versions) as [KeyVersion, MatchKeys | null][]).filter((e): e is [KeyVersion, MatchKeys] => Boolean(e[1]));
+      const cleared = (Object.keys(versions) as KeyVersion[]).filter((version) => !versions[version]);
       if (!isPostgres()) {
-        const old = await gramsOf(db, uid, documentId);
-        if (old !== keys.name) {
-          await changeGrams(db, uid, documentId, nameGrams(old ?? null), -1);
-          await changeGrams(db, uid, documentId, nameGrams(keys.name), 1);
-        }
+        const rows: { version: KeyVersion; name_key: string | null }[] = await db(KEYS).where({ uid, document_id: documentId }).select('version', 'name_key');
+        const before = new Map(rows.map((row) => [row.version, row.name_key]));
+        const after = new Map(before);
+        for (const version of cleared) after.delete(version);
+        for (const [version, keys] of set) after.set(version, keys.name);
+        const old = gramUnion(before.values());
+        const now = gramUnion(after.values());
+        await changeGrams(db, uid, documentId, [...old].filter((gram) => !now.has(gram)), -1);
+        await changeGrams(db, uid, documentId, [...now].filter((gram) => !old.has(gram)), 1);
       }
-      await db(KEYS).insert(toRow(uid, documentId, keys)).onConflict(['uid', 'document_id']).merge();
+      if (cleared.length > 0) await db(KEYS).where({ uid, document_id: documentId }).whereIn('version', cleared).delete();
+      if (set.length > 0) {
+        await db(KEYS)
+          .insert(set.map(([version, keys]) => toRow(uid, documentId, version, keys)))
+          .onConflict(['uid', 'document_id', 'version'])
+          .merge();
+      }
     },
 
-    async removeKeys(db: Db, uid: string, documentId: string) {
-      if (!isPostgres()) await changeGrams(db, uid, documentId, nameGrams((await gramsOf(db, uid, documentId)) ?? null), -1);
-      await db(KEYS).where({ uid, document_id: documentId }).delete();
+    /** Removes the keys of every version of a document, or of one. */
+    async removeKeys(db: Db, uid: string, documentId: string, version?: KeyVersion) {
+      await service.saveKeys(db, uid, documentId, version ? { [version]: null } : { draft: null, published: null });
     },
 
     /**
-     * Rebuilds every key of a type from its records (drafts where the type has drafts), skipping
-     * merged ones: for data that existed before matching was configured. Returns the count.
+     * Rebuilds every key of a type from its records, both versions where the type has drafts,
+     * skipping merged ones: for data that existed before matching was configured, or keyed by an
+     * older version of the plugin. Returns the count of rows keyed.
      */
     async rebuild(uid: string, { batchSize = 2000 }: { batchSize?: number } = {}): Promise<number> {
       const settings = service.settings(uid);
@@ -297,7 +333,8 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const table = meta.tableName;
       const column = (attribute?: string) => (attribute ? ((meta.attributes[attribute] as any)?.columnName ?? attribute) : undefined);
       const fields = Object.values(settings.fields).filter(Boolean) as string[];
-      const select = ['id', 'document_id', ...fields.map((f) => `${column(f)} as ${f}`)];
+      const select = ['id', 'document_id', 'published_at', ...fields.map((f) => `${column(f)} as ${f}`)];
+      const draftAndPublish = modelInfo(strapi, uid).draftAndPublish;
       const mergedColumn = column(settings.merged?.field);
 
       await knex(KEYS).where({ uid }).delete();
@@ -309,12 +346,13 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       let count = 0;
       for (;;) {
         const query = knex(table).where('id', '>', lastId).orderBy('id').limit(batchSize).select(select);
-        if (modelInfo(strapi, uid).draftAndPublish) query.whereNull('published_at');
         if (mergedColumn) query.where((q) => q.whereNull(mergedColumn).orWhereNot(mergedColumn, settings.merged!.value));
         const rows: Record<string, any>[] = await query;
         if (rows.length === 0) break;
         lastId = rows[rows.length - 1].id;
-        const keyRows = rows.map((row) => toRow(uid, row.document_id, matchKeys(row, settings.fields, settings.vocabulary)));
+        const keyRows = rows.map((row) =>
+          toRow(uid, row.document_id, draftAndPublish && row.published_at != null ? 'published' : 'draft', matchKeys(row, settings.fields, settings.vocabulary))
+        );
         await knex.transaction(async (trx) => {
           for (let i = 0; i < keyRows.length; i += 500) await trx(KEYS).insert(keyRows.slice(i, i + 500));
           if (!isPostgres()) {

@@ -1,30 +1,47 @@
 /**
- * Pipeline stage: the duplicate check. Before a create, update, clone or publish it computes the
- * record's match keys as they will be, serialises writes that could block each other, and scores
- * the candidates: a block refuses the write (409 DuplicateError) unless overridden with a reason;
- * review lets it through and queues the pairs. After the write it stores the keys, in the same
- * transaction, so that the next write's check sees them.
+ * Pipeline stage: the duplicate check. Both versions of a draft & publish record are keyed and
+ * matched: the published (golden) version and the pending draft. Before a write that gives a
+ * version new values (create, update, clone, publish, discard of the draft) it computes that
+ * version's match keys, serialises writes that could block each other, and scores the
+ * candidates: a block refuses the write (409 DuplicateError) unless overridden with a reason;
+ * review lets it through and queues the pairs. After the write it stores the keys of each version
+ * the write changed (unpublish removes the published keys, delete both), in the same transaction,
+ * so that the next write's check sees them.
  */
 import type { GovernedWrite, Stage } from '../governance/pipeline';
 import type { MatchCandidate } from '../../../shared/contracts/matching';
+import { modelInfo } from '../governance/model';
 import { getService } from '../utils';
 import { matchingSkipped, overrideReason, reportDuplicates } from './context';
 import { duplicateError } from './errors';
-import { identifying } from './service';
+import { identifying, type KeyVersion } from './service';
 import type { MatchKeys } from './domain/keys';
 
-const CHECKED = new Set(['create', 'update', 'clone', 'publish']);
+const CHECKED = new Set(['create', 'update', 'clone', 'publish', 'discardDraft']);
 
 interface Kept {
-  keys: MatchKeys | null;
+  /** The versions the write gives new values, and their keys (null: not matched, e.g. merged). */
+  versions: Partial<Record<KeyVersion, MatchKeys | null>>;
   candidates: MatchCandidate[];
   override: string | null;
 }
 
-/** The record as the write will leave its draft. */
-const prospective = async (write: GovernedWrite): Promise<Record<string, unknown>> => {
+/** True when the write leaves a new published version: publish, or a create/update with status published (a clone is always a draft). */
+const publishes = (write: GovernedWrite) =>
+  modelInfo(write.strapi, write.uid).draftAndPublish &&
+  (write.action === 'publish' || ((write.action === 'create' || write.action === 'update') && write.params.status === 'published'));
+
+/** The record as the write will leave the version(s) it changes; null when it leaves none (a discard without a published version). */
+const prospective = async (write: GovernedWrite): Promise<Record<string, unknown> | null> => {
   const data = write.params.data ?? {};
   if (write.action === 'create') return data;
+  if (write.action === 'discardDraft') {
+    // The draft goes back to the published values.
+    const published = await write.strapi.db
+      .query(write.uid)
+      .findOne({ where: { documentId: write.params.documentId, publishedAt: { $notNull: true } } });
+    return published ?? null;
+  }
   const existing = (await write.existing()) ?? {};
   return write.action === 'publish' ? existing : { ...existing, ...data };
 };
@@ -35,19 +52,21 @@ export const matchingStage: Stage = {
     const matching = getService('matching', write.strapi);
     const settings = matching.settings(write.uid);
     if (!settings || !CHECKED.has(write.action)) return;
-    // An update that touches no field feeding a key (nor the merge marker) changes neither the keys nor the verdict.
+    const changed: KeyVersion[] =
+      write.action === 'publish' ? ['published'] : write.action === 'discardDraft' ? ['draft'] : publishes(write) ? ['draft', 'published'] : ['draft'];
+    // An update that touches no field feeding a key (nor the merge marker) changes neither the
+    // draft's keys nor the verdict; if it publishes, the published version takes the draft's keys,
+    // which were checked when the draft got them.
     const watched = [...Object.values(settings.fields), settings.merged?.field].filter(Boolean) as string[];
-    if (write.action === 'update' && write.params.data && !watched.some((f) => f in write.params.data)) return;
+    const untouched = write.action === 'update' && write.params.data && !watched.some((f) => f in write.params.data);
+    if (untouched && !changed.includes('published')) return;
+
     const record = await prospective(write);
-    if (matching.isMerged(write.uid, record)) {
-      write.stash.matching = { keys: null, candidates: [], override: null } satisfies Kept;
-      return;
-    }
-    const keys = matching.keysOf(write.uid, record);
-    const kept: Kept = { keys, candidates: [], override: null };
+    const keys = !record || matching.isMerged(write.uid, record) ? null : matching.keysOf(write.uid, record);
+    const kept: Kept = { versions: Object.fromEntries(changed.map((version) => [version, keys])), candidates: [], override: null };
     write.stash.matching = kept;
     // Merge and unmerge write records that match each other by design: keys kept, no check.
-    if (matchingSkipped() || !identifying(keys)) return;
+    if (untouched || !keys || matchingSkipped() || !identifying(keys)) return;
 
     await matching.lock(write.trx, write.uid, keys);
     // A clone is a new document: it is matched against everything, its source included.
@@ -72,19 +91,14 @@ export const matchingStage: Stage = {
       await getService('review', write.strapi).removeOpen(write.trx, write.uid, documentId);
       return;
     }
-    if (write.action === 'discardDraft') {
-      // The draft went back to the published values: key them again.
-      const draft = await write.strapi.db.query(write.uid).findOne({ where: { documentId, publishedAt: null } });
-      if (draft && !matching.isMerged(write.uid, draft)) await matching.saveKeys(write.trx, write.uid, documentId, matching.keysOf(write.uid, draft));
+    if (write.action === 'unpublish') {
+      // The golden version is gone; the draft stays and keeps its keys.
+      await matching.removeKeys(write.trx, write.uid, documentId, 'published');
       return;
     }
     const kept = write.stash.matching as Kept | undefined;
     if (!kept) return;
-    if (!kept.keys) {
-      await matching.removeKeys(write.trx, write.uid, documentId);
-      return;
-    }
-    if (write.action !== 'publish') await matching.saveKeys(write.trx, write.uid, documentId, kept.keys);
+    await matching.saveKeys(write.trx, write.uid, documentId, kept.versions);
     if (kept.candidates.length === 0) return;
 
     await getService('review', write.strapi).record(write.trx, write.uid, documentId, kept.candidates, kept.override);

@@ -3,7 +3,8 @@
  * stored per record (one row per document) and are what blocking looks up and scoring compares.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { DEFAULT_VOCABULARY, emailDomain, nameKey, simplify, websiteDomain, type Vocabulary } from './normalise';
+import { DEFAULT_VOCABULARY, emailDomain, foldConfusables, nameKey, simplify, stripInvisible, websiteDomain, type Vocabulary } from './normalise';
+import { taxIdRoot } from './tax-root';
 
 export interface MatchKeys {
   /** Normalised name (see nameKey); null when nothing identifying is left. */
@@ -31,48 +32,65 @@ export interface KeyFields {
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 
-/** Tax ids compare without spaces, dots, dashes and case: `de 123.456.789` = `DE123456789`. */
-export const taxIdKey = (value: unknown): string | null => {
+/**
+ * Longest key of each kind that can be an identifier (and fits its column): a longer value is no
+ * identifier and is not keyed, rather than failing the write or matching on a prefix.
+ */
+const MAX = { taxId: 64, phone: 32, email: 255, domain: 255, city: 255 } as const;
+const bounded = (value: string | null, max: number) => (value && value.length <= max ? value : null);
+
+/**
+ * Tax ids compare on their registered root (see ./tax-root: `FR40303265045` = `303265045`),
+ * without spaces, dots, dashes and case, qualified by the record's country when it has one
+ * (`FR:303265045`): the same digits in two countries are two companies.
+ */
+export const taxIdKey = (value: unknown, country?: string | null): string | null => {
   const raw = text(value);
   if (!raw) return null;
-  const key = raw.normalize('NFKC').toUpperCase().replace(/[\s.\-/]/g, '');
-  return key.length >= 4 ? key : null;
+  const code = country && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : null;
+  const root = taxIdRoot(raw, code);
+  return root.length >= 4 ? bounded(code ? `${code}:${root}` : root, MAX.taxId) : null;
 };
 
 /** A phone number in E.164, read in the record's country; digits only when it cannot be read. */
 export const phoneKey = (value: unknown, country?: string | null): string | null => {
   const raw = text(value);
   if (!raw) return null;
+  if (raw.length > 250) return null; // libphonenumber reads at most 250 characters
   const folded = raw.normalize('NFKC');
   const parsed = parsePhoneNumberFromString(folded, (country?.toUpperCase() || undefined) as CountryCode | undefined);
-  if (parsed?.isPossible()) return parsed.number;
+  if (parsed?.isPossible()) return bounded(parsed.number, MAX.phone);
   const digits = folded.replace(/\D/g, '');
-  return digits.length >= 6 ? digits : null;
+  return digits.length >= 6 ? bounded(digits, MAX.phone) : null;
 };
 
 export const emailKey = (value: unknown): string | null => {
-  const raw = text(value)?.normalize('NFKC').toLowerCase();
-  return raw && /^[^@\s]+@[^@\s]+$/.test(raw) ? raw : null;
+  const raw = text(value);
+  if (!raw || raw.length > MAX.email * 2) return null;
+  const email = stripInvisible(raw.normalize('NFKC')).toLowerCase();
+  return /^[^@\s]+@[^@\s]+$/.test(email) ? bounded(email, MAX.email) : null;
 };
 
 /** Cities compare folded like names, without the administrative suffix: 深圳市 = 深圳 = 深圳 , Shenzhen = shenzhen. */
 export const cityKey = (value: unknown): string | null => {
   const raw = text(value);
   if (!raw) return null;
-  const folded = simplify(raw.normalize('NFKC')).toLowerCase().replace(/[\p{P}\p{S}\s]+/gu, '');
-  const bare = /\p{Script=Han}/u.test(folded) && folded.length > 2 ? folded.replace(/(市|区|县)$/, '') : folded;
-  return bare || null;
+  const folded = simplify(foldConfusables(stripInvisible(raw.normalize('NFKC'))))
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\s]+/gu, '');
+  const bare = /\p{Script=Han}/u.test(folded) && folded.length > 2 && /[市区县]$/.test(folded) ? folded.slice(0, -1) : folded;
+  return bounded(bare || null, MAX.city);
 };
 
 export const matchKeys = (record: Record<string, unknown>, fields: KeyFields, vocabulary: Vocabulary = DEFAULT_VOCABULARY): MatchKeys => {
   const get = (field?: string) => (field ? record[field] : undefined);
   const country = text(get(fields.country))?.toUpperCase() ?? null;
-  const domains = [emailDomain(text(get(fields.email)), vocabulary), websiteDomain(text(get(fields.website)))].filter(
-    (d): d is string => Boolean(d)
-  );
+  const domains = [emailDomain(text(get(fields.email)), vocabulary), websiteDomain(text(get(fields.website)))]
+    .map((d) => bounded(d, MAX.domain))
+    .filter((d): d is string => Boolean(d));
   return {
     name: nameKey(text(get(fields.name)), vocabulary) || null,
-    taxId: taxIdKey(get(fields.taxId)),
+    taxId: taxIdKey(get(fields.taxId), country),
     phone: phoneKey(get(fields.phone), country),
     email: emailKey(get(fields.email)),
     domains: [...new Set(domains)],

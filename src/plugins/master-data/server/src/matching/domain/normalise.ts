@@ -28,29 +28,101 @@ export const simplify = (text: string): string => {
   return /[\u3400-\u9fff]/.test(text) ? toSimplified(text) : text;
 };
 
-const BRACKETS = /[(（\[【〔]([^)）\]】〕]*)[)）\]】〕]/g;
+const OPENING = new Set(['(', '（', '[', '【', '〔']);
+const CLOSING = new Set([')', '）', ']', '】', '〕']);
 const PUNCTUATION = /[\p{P}\p{S}\s]+/gu;
 const HAN = /\p{Script=Han}/u;
 
 /**
+ * Invisible code points dropped from keys: format characters (zero-width space and joiners, soft
+ * hyphen, word joiner, bidi controls, BOM, tags), every other default-ignorable code point
+ * (variation selectors, Hangul fillers, combining grapheme joiner, U+180E). They change nothing a
+ * reader sees, so two names differing only in them are the same name. Control characters other
+ * than whitespace go too (a NUL cannot even be sent to PostgreSQL); whitespace separates words,
+ * which legal-form stripping needs.
+ */
+const INVISIBLE = /[\x00-\x08\x0E-\x1F\x7F-\x9F\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+export const stripInvisible = (text: string): string => text.replace(INVISIBLE, '');
+
+/**
+ * Cyrillic and Greek letters that look like a Latin letter (Unicode confusables.txt, TS #39,
+ * restricted to those two scripts and to the prototypes that are plain Latin letters). Applied
+ * only to text that mixes Latin with Cyrillic or Greek letters (see foldConfusables), before
+ * lower-casing so that capitals map to the capital they imitate (Greek Η looks like H, its lower
+ * case η like n).
+ */
+const CONFUSABLE: Record<string, string> = {
+  // Cyrillic capitals
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', Ү: 'Y',
+  Ѕ: 'S', І: 'I', Ї: 'Ï', Ј: 'J', Ԛ: 'Q', Ԝ: 'W', Ӏ: 'I', Ԍ: 'G', Һ: 'H', Ԁ: 'D', Ё: 'Ë',
+  // Cyrillic small letters
+  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', ѕ: 's', і: 'i', ї: 'ï', ј: 'j', ԁ: 'd', һ: 'h',
+  ԛ: 'q', ԝ: 'w', ӏ: 'l', ү: 'y', ё: 'ë',
+  // Greek capitals
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y',
+  Χ: 'X', Ϲ: 'C', Ϳ: 'J',
+  // Greek small letters
+  α: 'a', ο: 'o', ν: 'v', ρ: 'p', ι: 'i', υ: 'u', χ: 'x', γ: 'y', ϲ: 'c', ϳ: 'j',
+};
+const CONFUSABLE_CHARS = new RegExp(`[${Object.keys(CONFUSABLE).join('')}]`, 'gu');
+const LATIN_LETTER = /\p{Script=Latin}/u;
+const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
+/**
+ * TS #39 mixed-script folding: a name that mixes Latin with Cyrillic or Greek letters ("Zеnwave"
+ * with a Cyrillic е) has its look-alikes replaced by the Latin letters they imitate. A name in one
+ * script is left alone, so that genuine Cyrillic or Greek names keep matching each other and are
+ * not turned into Latin gibberish.
+ */
+export const foldConfusables = (text: string): string =>
+  LATIN_LETTER.test(text) && CYRILLIC_OR_GREEK.test(text) ? text.replace(CONFUSABLE_CHARS, (c) => CONFUSABLE[c] ?? c) : text;
+
+/**
+ * Replaces each bracketed part `(…)` by what `replace` returns for its inner text. One pass, no
+ * regex: a pattern like /\(([^)]*)\)/g retries from every unmatched opening bracket and takes
+ * quadratic time on a name of 60,000 "(" (seconds per request). Same pairs as that pattern: the
+ * first opening bracket after the last match, up to the next closing one.
+ */
+const replaceBracketed = (text: string, replace: (inner: string) => string): string => {
+  let out = '';
+  let copied = 0;
+  let open = -1;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (open < 0 && OPENING.has(c)) open = i;
+    else if (CLOSING.has(c)) {
+      if (open >= 0) {
+        out += text.slice(copied, open) + replace(text.slice(open + 1, i));
+        copied = i + 1;
+      }
+      open = -1;
+    }
+  }
+  return out + text.slice(copied);
+};
+
+/**
  * Strips any of `forms` from one end of `text`, repeatedly (广东省深圳市…), but never below two
- * characters: 上海 alone is a name, not a region prefix.
+ * characters: 上海 alone is a name, not a region prefix. Moves an index and slices once, so that
+ * a name made of thousands of forms costs one pass, not one copy per form.
  */
 const strip = (text: string, forms: string[], end: 'start' | 'end') => {
-  let out = text;
+  let from = 0;
+  let to = text.length;
   for (;;) {
-    const form = forms.find((f) => (end === 'start' ? out.startsWith(f) : out.endsWith(f)) && out.length - f.length >= 2);
-    if (!form) return out;
-    out = end === 'start' ? out.slice(form.length) : out.slice(0, -form.length);
+    const form = forms.find((f) => to - from - f.length >= 2 && (end === 'start' ? text.startsWith(f, from) : text.endsWith(f, to)));
+    if (!form) return text.slice(from, to);
+    if (end === 'start') from += form.length;
+    else to -= form.length;
   }
 };
 
 /** The name match key; '' when nothing identifying is left. */
 export const nameKey = (name: string | null | undefined, vocabulary: Vocabulary = DEFAULT_VOCABULARY): string => {
   if (!name) return '';
-  let text = simplify(name.normalize('NFKC')).toLowerCase();
+  let text = simplify(foldConfusables(stripInvisible(name.normalize('NFKC')))).toLowerCase();
   // Bracketed parts: a region ((深圳), (Shenzhen)) is dropped; anything else stays as text.
-  text = text.replace(BRACKETS, (_all, inner: string) => {
+  text = replaceBracketed(text, (inner) => {
     const bare = inner.trim();
     return vocabulary.cnRegionForms.includes(bare) || /^[a-z\s]+$/.test(bare) ? ' ' : ` ${bare} `;
   });
@@ -77,7 +149,7 @@ export const nameKey = (name: string | null | undefined, vocabulary: Vocabulary 
 
 /** The domain of an email address, or null for free-mail providers and bad input. */
 export const emailDomain = (email: string | null | undefined, vocabulary: Vocabulary = DEFAULT_VOCABULARY): string | null => {
-  const match = /@([^@\s]+)$/.exec((email ?? '').trim().toLowerCase());
+  const match = /@([^@\s]+)$/.exec(stripInvisible((email ?? '').trim()).toLowerCase());
   if (!match) return null;
   const domain = match[1].replace(/\.$/, '');
   return vocabulary.freeMailDomains.includes(domain) ? null : domain;
@@ -86,6 +158,7 @@ export const emailDomain = (email: string | null | undefined, vocabulary: Vocabu
 /** The registrable host of a website (www. dropped), or null. */
 export const websiteDomain = (website: string | null | undefined): string | null => {
   if (!website) return null;
+  website = stripInvisible(website);
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(website) ? website : `https://${website}`);
     return url.hostname.toLowerCase().replace(/^www\./, '') || null;

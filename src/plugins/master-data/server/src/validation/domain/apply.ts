@@ -102,3 +102,18 @@ export const applyFieldRules = ({ rules, data, existing }: ApplyInput): ApplyRes
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The same standardisation for a search (the match API), which is not a write: a value that fails
+ * its rule is dropped (null) rather than refusing the search, and reported, so that asking before
+ * writing gets the answer the write would get for the values the write would accept.
+ */
+export const standardiseForSearch = (input: ApplyInput): { data: Record<string, unknown>; ignored: FieldError[] } => {
+  const { data, errors } = applyFieldRules(input);
+  const out = { ...data };
+  for (const error of errors) {
+    // Root values feed the match keys; a bad value inside a component feeds none and is only reported.
+    if (error.path.length === 1) out[String(error.path[0])] = null;
+  }
+  return { data: out, ignored: errors };
+};

@@ -34,17 +34,38 @@ export type RuleType =
 const ok = (value: unknown): RuleResult => ({ ok: true, value });
 const fail = (reason: string): RuleResult => ({ ok: false, reason });
 
-/** NFKC folds full-width ASCII (ＡＢＣ１２３) and compatibility forms; then whitespace is collapsed. */
+/**
+ * Invisible characters a stored value must not carry: format characters (Unicode Cf: zero-width
+ * space, soft hyphen, word joiner, BOM, bidi controls such as U+202E that reorder what a reader
+ * sees, tags), the Hangul fillers and the combining grapheme joiner, which render as nothing. They
+ * make two equal-looking values differ. Zero-width (non-)joiners are kept after a letter of a
+ * script that uses them to shape words (Arabic, Persian, Indic scripts); elsewhere they are noise.
+ */
+const INVISIBLE = /[\p{Cf}\u034F\u115F\u1160\u3164\uFFA0]/gu;
+const SHAPING_SCRIPT =
+  /[\p{Script=Arabic}\p{Script=Syriac}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Mongolian}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const JOINERS = new Set(['\u200C', '\u200D']);
+
+const stripInvisible = (value: string): string =>
+  value.replace(INVISIBLE, (c, offset: number, all: string) =>
+    JOINERS.has(c) && offset > 0 && SHAPING_SCRIPT.test(all[offset - 1]) ? c : ''
+  );
+
+/**
+ * NFKC folds full-width ASCII (ＡＢＣ１２３) and compatibility forms; invisible characters are
+ * dropped; then whitespace is collapsed.
+ */
 export const standardiseText = (value: string): string =>
-  value.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  stripInvisible(value.normalize('NFKC')).replace(/\s+/gu, ' ').trim();
 
 const isBlank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
 const requireString = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 const rules: Record<RuleType, (value: string, ctx: RuleContext) => RuleResult> = {
-  name: (value) => ok(standardiseText(value)),
-  text: (value) => ok(standardiseText(value)),
+  // A value of nothing but invisible characters is blank: null, so that "required" refuses it.
+  name: (value) => ok(standardiseText(value) || null),
+  text: (value) => ok(standardiseText(value) || null),
 
   email: (value) => {
     const email = standardiseText(value).toLowerCase();

@@ -7,6 +7,8 @@
 import { stdnum } from 'stdnum';
 import { validateUscc } from './uscc';
 
+const MAX_LENGTH = 32;
+
 export type TaxIdResult = { ok: true; value: string } | { ok: false; reason: string };
 
 interface Validator {
@@ -30,6 +32,8 @@ const validatorsFor = (country: string): Array<[string, Validator]> => {
 export const validateTaxId = (input: string, country: string): TaxIdResult => {
   const compact = input.replace(/[\s.\-/]/g, '').toUpperCase();
   if (compact === '') return { ok: false, reason: 'has no letters or digits' };
+  // No company identifier is longer; checked before the validators, which copy and re-scan the value many times.
+  if (compact.length > MAX_LENGTH) return { ok: false, reason: `is ${compact.length} characters long; a tax number has at most ${MAX_LENGTH}` };
   if (country === 'CN') return validateUscc(compact);
 
   const validators = validatorsFor(country);
