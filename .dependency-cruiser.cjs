@@ -8,7 +8,12 @@
  * validation/domain/ (the pure field rules) and shared/contracts/.
  */
 const SERVER = '^src/plugins/master-data/server/src/';
-const CAPABILITIES = ['audit', 'codes', 'matching', 'merging', 'validation'];
+/**
+ * Capabilities, each one or more folders. Duplicate management is one capability in two folders:
+ * merging builds on matching's keys, review queue and tables (never the other way round: no cycles).
+ */
+const CAPABILITIES = { audit: ['audit'], codes: ['codes'], duplicates: ['matching', 'merging'], validation: ['validation'] };
+const ALL = Object.values(CAPABILITIES).flat();
 
 module.exports = {
   forbidden: [
@@ -34,15 +39,15 @@ module.exports = {
       severity: 'error',
       comment: 'Capabilities register their stages and event consumers with governance; governance never imports them.',
       from: { path: `${SERVER}governance/` },
-      to: { path: `${SERVER}(${CAPABILITIES.join('|')})/` , pathNot: `${SERVER}validation/domain/` },
+      to: { path: `${SERVER}(${ALL.join('|')})/`, pathNot: `${SERVER}validation/domain/` },
     },
-    ...CAPABILITIES.map((capability) => ({
+    ...Object.entries(CAPABILITIES).map(([capability, folders]) => ({
       name: `${capability}-imports-no-other-capability`,
       severity: 'error',
       comment: 'Capabilities plug into governance and never import each other; shared helpers live in governance or a shared module.',
-      from: { path: `${SERVER}${capability}/` },
+      from: { path: `${SERVER}(${folders.join('|')})/` },
       to: {
-        path: `${SERVER}(${CAPABILITIES.filter((c) => c !== capability).join('|')})/`,
+        path: `${SERVER}(${ALL.filter((f) => !folders.includes(f)).join('|')})/`,
         pathNot: `${SERVER}validation/domain/`,
       },
     })),

@@ -1,4 +1,4 @@
-import { diffStates } from '../../../src/plugins/master-data/server/src/audit/domain/diff';
+import { diffStates } from '../../../src/plugins/master-data/server/src/governance/domain/diff';
 import { fingerprint, redactChanges } from '../../../src/plugins/master-data/server/src/audit/domain/redact';
 import { replay } from '../../../src/plugins/master-data/server/src/audit/domain/replay';
 

@@ -2,7 +2,7 @@
  * The locale an audit event (and its snapshots) is about: the rows the write changed, not the
  * request's parameter. No Strapi: a stand-in with just what the function reads.
  */
-import { writtenLocale } from '../../../src/plugins/master-data/server/src/audit/stage';
+import { writtenLocale } from '../../../src/plugins/master-data/server/src/governance/locale';
 
 const writeOf = (localized: boolean, params: Record<string, unknown>, defaultLocale = 'en') =>
   ({

@@ -1,10 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { registerAuditActions } from './audit/permissions';
-import { registerDuplicateActions } from './matching/permissions';
 import { assertSecrets } from './security/secrets';
+import { getService } from './governance/services';
+import { changeStage } from './governance/changes';
+import { CAPABILITIES } from './capabilities';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   assertSecrets(strapi);
-  await registerAuditActions(strapi);
-  await registerDuplicateActions(strapi);
+  const governance = getService('governance', strapi);
+  // Governance's own last stage turns every write into domain events.
+  governance.addStage(changeStage);
+  for (const capability of CAPABILITIES) await capability.register?.({ strapi, governance });
 };

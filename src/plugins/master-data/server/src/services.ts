@@ -4,7 +4,7 @@ import { auditService } from './audit/service';
 import { matchingService } from './matching/service';
 import { reviewService } from './matching/review';
 import { mergeService } from './merging/service';
-import { importsService } from './imports/service';
+import { importsService } from './matching/reconcile';
 
 export default {
   codes: codeService,

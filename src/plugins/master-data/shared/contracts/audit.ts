@@ -7,20 +7,11 @@
  *   GET /master-data/audit-events/verify
  *   GET /master-data/audit-events/as-of?uid=&documentId=&at=
  */
-/**
- * Who wrote: an admin user, an API token, a signed-in users-permissions user; `public` for a request
- * that carried no credentials (the users-permissions Public role, granted e.g. create); `system`
- * only for code running outside any HTTP request (bootstrap, scripts, jobs).
- */
-export type ActorKind = 'admin' | 'api-token' | 'users-permissions' | 'public' | 'system';
+import type { Actor, ActorKind } from './events';
 
-export interface AuditActor {
-  kind: ActorKind;
-  /** Admin user id, API token id, users-permissions user id; null for public and system. */
-  id: string | null;
-  /** Display name: admin "First Last <email>", token name, username; "public"; "system". */
-  name: string;
-}
+export type { ActorKind };
+/** Who wrote (see ./events.ts). */
+export type AuditActor = Actor;
 
 /** Changed fields: before and after values (sensitive values replaced by a fingerprint). */
 export type AuditChanges = Record<string, { before: unknown; after: unknown }>;

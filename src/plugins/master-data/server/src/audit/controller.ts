@@ -3,7 +3,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { getService } from '../utils';
+import { getService } from '../governance/services';
 import { parse } from '../http';
 
 const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time');

@@ -7,7 +7,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { getService } from '../utils';
+import { getService } from '../governance/services';
+import { EVENT_TYPES } from '../../../shared/contracts/events';
 import { configSchema } from '../config/schema';
 import { CHECKPOINTS, EVENTS, RETENTION_LOCK } from './schema';
 
@@ -49,8 +50,8 @@ export const purgeAuditEvents = async (strapi: Core.Strapi, { before: requested,
     if (!postgres) await trx(RETENTION_LOCK).del();
     if (postgres) await trx.raw(`SET LOCAL master_data.audit_retention = 'off'`);
     await trx(CHECKPOINTS).insert({ sequence: last.sequence, hash: last.hash, created_at: new Date().toISOString(), removed, reason });
-    await getService('audit', strapi).record({
-      trx,
+    await getService('governance', strapi).emit(trx, {
+      type: EVENT_TYPES.auditRetention,
       uid: AUDIT_UID,
       documentId: null,
       action: 'audit.retention',

@@ -1,9 +1,7 @@
 /**
  * The audit trail: appends hash-chained events in the caller's transaction, and reads them back
- * (query, CSV export, verification, "as of" reconstruction).
- *
- * Other capabilities record their own event types with `record()`:
- *   await getService('audit').record({ trx, uid, documentId, action: 'duplicate.override', changes, reason });
+ * (query, CSV export, verification, "as of" reconstruction). It is a consumer of the domain event
+ * stream (./consumer.ts): capabilities emit events through governance and never call it.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
@@ -12,13 +10,14 @@ import { Readable } from 'node:stream';
 import { chainKey, GENESIS_HASH, hashEvent, verifyNext, type ChainedFields, type VerifyState } from './domain/chain';
 import { redactChanges } from './domain/redact';
 import { replay } from './domain/replay';
-import { cleanText, currentRequestInfo } from './context';
+import { cleanText } from '../governance/request';
 import { CHECKPOINTS, EVENTS, ensureAuditSchema } from './schema';
-import { getService } from '../utils';
+import { getService } from '../governance/services';
 import { withStartupLock } from '../governance/startup-lock';
 import { purgeAuditEvents } from './retention';
 import { encryptionKey } from '../security/secrets';
-import type { AuditChanges, AuditEvent, AuditQuery } from '../../../shared/contracts/audit';
+import type { AuditActor, AuditChanges, AuditEvent, AuditQuery } from '../../../shared/contracts/audit';
+import type { RequestFacts } from '../../../shared/contracts/events';
 
 /** PostgreSQL advisory lock key that serialises appends to the chain (held until the write commits). */
 const CHAIN_LOCK = 0x6d64_6175; // "mdau"
@@ -31,8 +30,9 @@ export interface RecordInput {
   locale?: string | null;
   action: string;
   changes: AuditChanges;
-  /** Overrides the request's X-Change-Reason. */
-  reason?: string | null;
+  reason: string | null;
+  actor: AuditActor;
+  request: RequestFacts;
   outcome?: 'success' | 'failure';
 }
 
@@ -149,25 +149,24 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       return appended;
     },
 
-    async append({ trx, uid, documentId, locale = null, action, changes, reason, outcome = 'success' }: RecordInput): Promise<AuditEvent> {
+    async append({ trx, uid, documentId, locale = null, action, changes, reason, actor, request, outcome = 'success' }: RecordInput): Promise<AuditEvent> {
       if (!/^[a-z][\w.-]{0,63}$/i.test(action)) throw new Error(`audit action "${action}" must be 1-64 letters, digits, '.', '-' or '_'`);
-      const request = currentRequestInfo(strapi);
       const sensitive = sensitivePaths(uid);
       if (isPostgres()) await trx.raw('SELECT pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
       const head = (await trx(EVENTS).select('sequence', 'hash').orderBy('sequence', 'desc').first()) ?? (await lastCheckpoint(trx));
       const fields: ChainedFields = {
         sequence: head ? Number(head.sequence) + 1 : 1,
         occurredAt: new Date().toISOString(),
-        actorKind: request.actor.kind,
-        actorId: request.actor.id,
-        actorName: request.actor.name,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorName: actor.name,
         action,
         uid,
         documentId,
         locale,
         changes: redactChanges(changes, sensitive, secret()),
-        reason: reason === undefined || reason === null ? request.reason : cleanText(reason, 2000),
-        requestId: request.requestId,
+        reason: cleanText(reason, 2000),
+        requestId: request.id,
         ip: request.ip,
         userAgent: request.userAgent,
         outcome,
@@ -198,7 +197,7 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         sequence: fields.sequence,
         occurredAt: fields.occurredAt,
-        actor: request.actor,
+        actor,
         action,
         uid,
         documentId,
@@ -312,3 +311,9 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export type AuditService = ReturnType<typeof auditService>;
+
+declare module '../governance/services' {
+  interface PluginServices {
+    audit: AuditService;
+  }
+}

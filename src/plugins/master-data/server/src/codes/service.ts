@@ -86,3 +86,9 @@ export const codeService = ({ strapi }: { strapi: Core.Strapi }) => ({
 });
 
 export type CodeService = ReturnType<typeof codeService>;
+
+declare module '../governance/services' {
+  interface PluginServices {
+    codes: CodeService;
+  }
+}

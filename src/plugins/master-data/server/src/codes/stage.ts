@@ -4,10 +4,11 @@
  */
 import { fieldError } from '../http';
 import type { Stage } from '../governance/pipeline';
-import { getService } from '../utils';
+import { getService } from '../governance/services';
 
 export const codeStage: Stage = {
   name: 'code',
+  order: 500,
   async before(write) {
     const code = write.config.code;
     if (!code) return;

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from '../utils';
+import { getService } from '../governance/services';
 
 export const governanceController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /master-data/governance */

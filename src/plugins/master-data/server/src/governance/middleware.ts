@@ -1,19 +1,26 @@
 /**
  * The one Document Service middleware of the plugin. It applies only to governed content types
- * and write actions, runs every stage's `before`, then the write and every stage's `after` in one
- * database transaction, so that a stage's own rows (codes, audit, outbox) commit or roll back with
- * the write.
+ * and write actions. It builds the write context once (who, from where, the record before and
+ * after, loaded on demand and shared), runs every stage's `before`, then the write (or what a
+ * stage diverted it to) and every stage's `after`, all in one database transaction, so that a
+ * stage's own rows and every event consumer's rows commit or roll back with the write.
  */
 import type { Core, UID } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import type { GovernedTypeConfig } from '../config/schema';
 import { storedRow } from './model';
 import { lockDocuments } from './locks';
-import { WRITE_ACTIONS, type GovernedWrite, type Stage, type WriteAction } from './pipeline';
+import { snapshot } from './snapshot';
+import { writtenLocale } from './locale';
+import { currentRequest } from './request';
+import { noteResponse } from './respond';
+import type { GovernanceService } from './service';
+import { WRITE_ACTIONS, type Diversion, type State, type Version, type WriteAction, type WriteContext } from './pipeline';
 
 interface MiddlewareInput {
   strapi: Core.Strapi;
   governed: Map<string, GovernedTypeConfig>;
-  stages: Stage[];
+  governance: GovernanceService;
 }
 
 interface DocumentContext {
@@ -22,39 +29,121 @@ interface DocumentContext {
   params: any;
 }
 
-export const createGovernedWriteMiddleware = ({ strapi, governed, stages }: MiddlewareInput) => {
+interface Built {
+  write: WriteContext;
+  /** The write happened: `before` states can no longer be read, `after` states can. */
+  done(documentId: string | undefined): void;
+  diversion(): Diversion | undefined;
+}
+
+const buildContext = async (
+  strapi: Core.Strapi,
+  governance: GovernanceService,
+  trx: Knex.Transaction,
+  ctx: DocumentContext,
+  config: GovernedTypeConfig
+): Promise<Built> => {
+  const uid = ctx.uid as UID.ContentType;
+  const action = ctx.action as WriteAction;
+  const params = ctx.params ?? {};
+  const { origin, actor, request, can } = currentRequest(strapi);
+  const locale = await writtenLocale({ strapi, uid, params });
+  let documentId: string | undefined = action === 'create' || action === 'clone' ? undefined : params.documentId;
+  let written = false;
+  let diversion: Diversion | undefined;
+  let existing: Promise<Record<string, unknown> | null> | undefined;
+  const states = new Map<string, Promise<State>>();
+
+  const write: WriteContext = {
+    strapi,
+    trx,
+    uid,
+    action,
+    get documentId() {
+      return documentId;
+    },
+    locale,
+    params,
+    config,
+    origin,
+    actor,
+    request,
+    can,
+    existing() {
+      // A clone's source is its params.documentId: its stored row is what the clone starts from.
+      const id = params.documentId;
+      if (action === 'create' || !id) return Promise.resolve(null);
+      existing ??= strapi.db.query(uid).findOne({ where: { documentId: id, ...storedRow(strapi, uid) } });
+      return existing;
+    },
+    state(version: Version, moment: 'before' | 'after', only?: string[]) {
+      if (moment === 'before' && written) throw new Error('master-data: a state before the write is read before it');
+      if (moment === 'after' && !written) throw new Error('master-data: a state after the write is read after it');
+      const id = moment === 'before' ? params.documentId : documentId;
+      if (!id || (moment === 'before' && (action === 'create' || action === 'clone'))) return Promise.resolve(null);
+      const key = `${moment}:${version}:${only ? [...only].sort().join(',') : '*'}`;
+      let state = states.get(key);
+      if (!state) {
+        state = snapshot(strapi, { uid, documentId: id, published: version === 'published', locale, only });
+        states.set(key, state);
+      }
+      return state;
+    },
+    async emit(event) {
+      await governance.dispatch(trx, {
+        ...event,
+        locale: event.locale === undefined ? locale : event.locale,
+        reason: event.reason ?? request.reason,
+        origin,
+        actor,
+        request,
+      });
+    },
+    divert(next) {
+      if (diversion) throw new Error('master-data: a write can be diverted once');
+      diversion = next;
+    },
+    respond(note) {
+      noteResponse(strapi, note);
+    },
+  };
+  return {
+    write,
+    done(id) {
+      written = true;
+      documentId = id ?? documentId;
+      states.clear();
+    },
+    diversion: () => diversion,
+  };
+};
+
+export const createGovernedWriteMiddleware = ({ strapi, governed, governance }: MiddlewareInput) => {
+  const stages = governance.stages();
   return async (ctx: DocumentContext, next: () => Promise<unknown>) => {
     const config = governed.get(ctx.uid);
     if (!config || !WRITE_ACTIONS.has(ctx.action)) return next();
 
-    const uid = ctx.uid as UID.ContentType;
-    const action = ctx.action as WriteAction;
-    const documentId: string | undefined = action === 'create' ? undefined : ctx.params?.documentId;
-    let existing: Promise<Record<string, unknown> | null> | undefined;
-
     return strapi.db.transaction(async ({ trx }) => {
-      if (documentId) await lockDocuments(strapi, trx, uid, [documentId]);
-      const write: GovernedWrite = {
-        strapi,
-        trx,
-        uid,
-        action,
-        params: ctx.params ?? {},
-        config,
-        stash: {},
-        existing: () => {
-          if (!documentId) return Promise.resolve(null);
-          existing ??= strapi.db.query(uid).findOne({ where: { documentId, ...storedRow(strapi, uid) } });
-          return existing;
-        },
-      };
+      const documentId: string | undefined = ctx.action === 'create' ? undefined : ctx.params?.documentId;
+      if (documentId) await lockDocuments(strapi, trx, ctx.uid, [documentId]);
+      const built = await buildContext(strapi, governance, trx, ctx, config);
+      const { write } = built;
+      const kept = new Map<string, unknown>();
       for (const stage of stages) {
-        if (stage.before) await stage.before(write);
+        if (stage.before) kept.set(stage.name, await stage.before(write));
+        if (built.diversion()) break;
+      }
+      const diversion = built.diversion();
+      if (diversion) {
+        if (diversion.status) noteResponse(strapi, { status: diversion.status });
+        return diversion.run();
       }
       ctx.params = write.params;
-      const result = await next();
+      const result: any = await next();
+      built.done(result?.documentId);
       for (const stage of stages) {
-        if (stage.after) await stage.after(write, result);
+        if (stage.after) await stage.after(write, result, kept.get(stage.name));
       }
       return result;
     });

@@ -1,39 +1,71 @@
 /**
- * The plugin's view of its configuration: parsed (with defaults) and checked against the schemas
- * once, at bootstrap.
+ * Governance: the configuration (parsed and checked against the schemas once), the pipeline's
+ * stages and the event stream's consumers. Capabilities register their stages and consumers here
+ * at start-up (each from its own folder); governance imports none of them.
  */
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { configSchema, type GovernedTypeConfig } from '../config/schema';
 import { resolveGovernance } from './registry';
 import type { GovernedType } from '../../../shared/contracts/governance';
-import type { Stage } from './pipeline';
-import { validationStage } from '../validation/stage';
-import { codeStage } from '../codes/stage';
-import { auditStage } from '../audit/stage';
-import { matchingStage } from '../matching/stage';
-import { survivorLockStage } from '../merging/stage';
+import type { DomainEvent } from '../../../shared/contracts/events';
+import type { EmittedEvent, EventConsumer, Stage } from './pipeline';
+import { currentRequest } from './request';
+
+const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
+
+const register = <T extends { name: string; order: number }>(list: T[], item: T, what: string) => {
+  if (list.some((existing) => existing.name === item.name)) throw new Error(`master-data: a ${what} named "${item.name}" is already registered`);
+  list.push(item);
+  list.sort(byOrder);
+};
 
 export const governanceService = ({ strapi }: { strapi: Core.Strapi }) => {
   let resolved: { enabled: boolean; governed: Map<string, GovernedTypeConfig> } | undefined;
-  /** The governed-write pipeline, in order. The middleware reads this array on every write. */
-  const stages: Stage[] = [survivorLockStage, validationStage, codeStage, matchingStage, auditStage];
+  /** The governed-write pipeline, by order. The middleware reads this array on every write. */
+  const stages: Stage<any>[] = [];
+  /** Consumers of domain events, by order. */
+  const consumers: EventConsumer[] = [];
 
-  return {
+  const service = {
     stages: () => stages,
+    consumers: () => consumers,
 
-    /**
-     * Adds a stage to the pipeline, by default at the end (its `after` then runs last in the
-     * write's transaction, and may still refuse the write by throwing).
-     */
-    addStage(stage: Stage, { before }: { before?: string } = {}) {
-      const index = before ? stages.findIndex((s) => s.name === before) : -1;
-      if (index === -1) stages.push(stage);
-      else stages.splice(index, 0, stage);
+    /** Adds a stage at its declared `order` (see docs/ARCHITECTURE.md); without one, last. */
+    addStage<K>(stage: Omit<Stage<K>, 'order'> & { order?: number }) {
+      register(stages, { ...stage, order: stage.order ?? Number.MAX_SAFE_INTEGER } as Stage<K>, 'stage');
     },
 
     removeStage(name: string) {
       const index = stages.findIndex((s) => s.name === name);
       if (index !== -1) stages.splice(index, 1);
+    },
+
+    /** Adds a consumer of domain events at its declared `order`; without one, last. */
+    addConsumer(consumer: Omit<EventConsumer, 'order'> & { order?: number }) {
+      register(consumers, { ...consumer, order: consumer.order ?? Number.MAX_SAFE_INTEGER }, 'event consumer');
+    },
+
+    removeConsumer(name: string) {
+      const index = consumers.findIndex((c) => c.name === name);
+      if (index !== -1) consumers.splice(index, 1);
+    },
+
+    /**
+     * Hands a complete event to every consumer, in order, inside `trx` (the transaction of the
+     * change it describes: a consumer that throws rolls the change back).
+     */
+    async dispatch(trx: Knex.Transaction, event: DomainEvent) {
+      for (const consumer of consumers) await consumer.handle(event, trx);
+    },
+
+    /**
+     * Emits an event from outside a governed write (merge, retention, reconcile): who and where
+     * from are those of the current request (or `system`/`code` outside one).
+     */
+    async emit(trx: Knex.Transaction, event: EmittedEvent) {
+      const { origin, actor, request } = currentRequest(strapi);
+      await service.dispatch(trx, { ...event, locale: event.locale ?? null, reason: event.reason ?? request.reason, origin, actor, request });
     },
 
     /** Parses and checks the configuration; throws naming the bad key. Cached after the first call. */
@@ -47,7 +79,7 @@ export const governanceService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The configuration as the admin panel shows it. */
     describe(): { enabled: boolean; governed: GovernedType[] } {
-      const { enabled, governed } = this.load();
+      const { enabled, governed } = service.load();
       return {
         enabled,
         governed: [...governed].map(([uid, config]) => ({
@@ -59,6 +91,7 @@ export const governanceService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
   };
+  return service;
 };
 
 export type GovernanceService = ReturnType<typeof governanceService>;

@@ -6,9 +6,9 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { MatchResponse } from '../../../shared/contracts/matching';
 import { fieldError, parse } from '../http';
-import { getService } from '../utils';
+import { getService } from '../governance/services';
 import { byStrength } from './domain/score';
-import { contentAccess } from '../merging/access';
+import { contentAccess } from '../security/content-access';
 import { storedRow } from '../governance/model';
 import { standardiseForSearch } from '../validation/domain/apply';
 

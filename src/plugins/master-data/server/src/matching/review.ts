@@ -101,3 +101,9 @@ export const reviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
 });
 
 export type ReviewService = ReturnType<typeof reviewService>;
+
+declare module '../governance/services' {
+  interface PluginServices {
+    review: ReviewService;
+  }
+}

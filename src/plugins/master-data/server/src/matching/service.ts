@@ -11,7 +11,7 @@ import type { Knex } from 'knex';
 import type { MatchCandidate } from '../../../shared/contracts/matching';
 import { withStartupLock } from '../governance/startup-lock';
 import { modelInfo } from '../governance/model';
-import { getService } from '../utils';
+import { getService } from '../governance/services';
 import { matchKeys, nameGrams, type MatchKeys } from './domain/keys';
 import { byStrength, scorePair } from './domain/score';
 import { GRAMS, GRAM_STATS, KEYS, PAIRS, ensureMatchingSchema } from './schema';
@@ -390,3 +390,9 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export type MatchingService = ReturnType<typeof matchingService>;
+
+declare module '../governance/services' {
+  interface PluginServices {
+    matching: MatchingService;
+  }
+}

@@ -8,11 +8,12 @@
  * the write changed (unpublish removes the published keys, delete both), in the same transaction,
  * so that the next write's check sees them.
  */
-import type { GovernedWrite, Stage } from '../governance/pipeline';
-import type { MatchCandidate } from '../../../shared/contracts/matching';
+import type { WriteContext, Stage } from '../governance/pipeline';
+import type { MatchCandidate, WriteDuplicates } from '../../../shared/contracts/matching';
 import { modelInfo } from '../governance/model';
-import { getService } from '../utils';
-import { matchingSkipped, overrideReason, reportDuplicates } from './context';
+import { getService } from '../governance/services';
+import { overrideReason } from './override';
+import { EVENT_TYPES } from '../../../shared/contracts/events';
 import { duplicateError } from './errors';
 import { identifying, type KeyVersion } from './service';
 import type { MatchKeys } from './domain/keys';
@@ -27,12 +28,12 @@ interface Kept {
 }
 
 /** True when the write leaves a new published version: publish, or a create/update with status published (a clone is always a draft). */
-const publishes = (write: GovernedWrite) =>
+const publishes = (write: WriteContext) =>
   modelInfo(write.strapi, write.uid).draftAndPublish &&
   (write.action === 'publish' || ((write.action === 'create' || write.action === 'update') && write.params.status === 'published'));
 
 /** The record as the write will leave the version(s) it changes; null when it leaves none (a discard without a published version). */
-const prospective = async (write: GovernedWrite): Promise<Record<string, unknown> | null> => {
+const prospective = async (write: WriteContext): Promise<Record<string, unknown> | null> => {
   const data = write.params.data ?? {};
   if (write.action === 'create') return data;
   if (write.action === 'discardDraft') {
@@ -46,8 +47,9 @@ const prospective = async (write: GovernedWrite): Promise<Record<string, unknown
   return write.action === 'publish' ? existing : { ...existing, ...data };
 };
 
-export const matchingStage: Stage = {
+export const matchingStage: Stage<Kept> = {
   name: 'matching',
+  order: 600,
   async before(write) {
     const matching = getService('matching', write.strapi);
     const settings = matching.settings(write.uid);
@@ -64,9 +66,8 @@ export const matchingStage: Stage = {
     const record = await prospective(write);
     const keys = !record || matching.isMerged(write.uid, record) ? null : matching.keysOf(write.uid, record);
     const kept: Kept = { versions: Object.fromEntries(changed.map((version) => [version, keys])), candidates: [], override: null };
-    write.stash.matching = kept;
     // Merge and unmerge write records that match each other by design: keys kept, no check.
-    if (untouched || !keys || matchingSkipped() || !identifying(keys)) return;
+    if (untouched || !keys || write.origin === 'merge' || write.origin === 'unmerge' || !identifying(keys)) return kept;
 
     await matching.lock(write.trx, write.uid, keys);
     // A clone is a new document: it is matched against everything, its source included.
@@ -74,16 +75,17 @@ export const matchingStage: Stage = {
     const candidates = await matching.match(write.uid, keys, { trx: write.trx, exclude });
     const blocks = candidates.filter((c) => c.decision === 'block');
     if (blocks.length > 0) {
-      kept.override = overrideReason(write.strapi);
+      kept.override = overrideReason(write);
       if (!kept.override) throw duplicateError(blocks);
     }
     kept.candidates = candidates;
+    return kept;
   },
 
-  async after(write, result: any) {
+  async after(write, _result, kept) {
     const matching = getService('matching', write.strapi);
     if (!matching.settings(write.uid)) return;
-    const documentId: string | undefined = result?.documentId ?? write.params.documentId;
+    const documentId = write.documentId;
     if (!documentId) return;
 
     if (write.action === 'delete') {
@@ -96,7 +98,6 @@ export const matchingStage: Stage = {
       await matching.removeKeys(write.trx, write.uid, documentId, 'published');
       return;
     }
-    const kept = write.stash.matching as Kept | undefined;
     if (!kept) return;
     await matching.saveKeys(write.trx, write.uid, documentId, kept.versions);
     if (kept.candidates.length === 0) return;
@@ -104,20 +105,16 @@ export const matchingStage: Stage = {
     await getService('review', write.strapi).record(write.trx, write.uid, documentId, kept.candidates, kept.override);
     if (kept.override) {
       const blocked = kept.candidates.filter((c) => c.decision === 'block');
-      await getService('audit', write.strapi).record({
-        trx: write.trx,
+      await write.emit({
+        type: EVENT_TYPES.duplicateOverridden,
+        action: 'duplicate.override',
         uid: write.uid,
         documentId,
-        locale: write.params.locale ?? null,
-        action: 'duplicate.override',
         changes: { duplicates: { before: null, after: blocked.map((c) => ({ documentId: c.documentId, score: c.score })) } },
         reason: kept.override,
       });
     }
-    reportDuplicates(write.strapi, {
-      decision: kept.override ? 'block' : 'review',
-      overridden: Boolean(kept.override),
-      candidates: kept.candidates,
-    });
+    const report: WriteDuplicates = { decision: kept.override ? 'block' : 'review', overridden: Boolean(kept.override), candidates: kept.candidates };
+    write.respond({ meta: { duplicates: report }, headers: { 'X-Duplicate-Review': String(kept.candidates.length) } });
   },
 };

@@ -2,9 +2,9 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { parse } from '../http';
-import { getService } from '../utils';
+import { getService } from '../governance/services';
 import { matchedType } from '../matching/controller';
-import { contentAccess } from './access';
+import { contentAccess } from '../security/content-access';
 
 const documentId = z.string().min(1).max(64);
 const mergeBody = z

@@ -5,7 +5,7 @@
  * found by its documentId, with the pointer to its survivor. The admin panel sees everything.
  */
 import type { Core } from '@strapi/strapi';
-import { getService } from '../utils';
+import { getService } from '../governance/services';
 
 const LISTS = new Set(['findMany', 'findFirst', 'count']);
 

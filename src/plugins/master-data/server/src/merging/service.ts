@@ -12,13 +12,14 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import type { MergePreview, MergeRecord, MergeRequest } from '../../../shared/contracts/merging';
-import { withoutMatching } from '../matching/context';
+import { withOrigin } from '../governance/request';
+import { DOCUMENT_CHANGES, documentEventType } from '../../../shared/contracts/events';
 import { MERGES } from '../matching/schema';
 import { conflictError } from '../matching/errors';
 import { lockDocuments } from '../governance/locks';
 import { modelInfo, storedRow } from '../governance/model';
 import { fieldError } from '../http';
-import { getService } from '../utils';
+import { getService } from '../governance/services';
 import { survive, unite, type MergeSource } from './domain/survivorship';
 import { incomingRelations, mergeModel, toWriteData, type MergeModel } from './model';
 
@@ -56,6 +57,7 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
     return mergeModel(strapi, uid, [merged.field, merged.pointer, ...(code ? [code] : [])]);
   };
   const docs = (uid: string) => strapi.documents(uid as any);
+  const eventType = (uid: string, change: (typeof DOCUMENT_CHANGES)[keyof typeof DOCUMENT_CHANGES]) => documentEventType((strapi.getModel(uid as any) as any).info.singularName, change);
   const hasDrafts = (uid: string) => modelInfo(strapi, uid).draftAndPublish;
 
   const isPublished = async (uid: string, documentId: string) =>
@@ -134,7 +136,7 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const id of ids) snapshot.records[id] = { data: state(records[id]), published: published[id] ? state(published[id]) : null };
         const { preview } = service.plan(request, model, records);
 
-        await withoutMatching(async () => {
+        await withOrigin('merge', async () => {
           // Merged records first: moved components leave them before the survivor takes them.
           for (const id of request.merged) {
             const data: Record<string, unknown> = { [marker.field]: marker.value, [marker.pointer]: { set: [request.survivor] } };
@@ -178,7 +180,13 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
         const survivorNow = await strapi.db.query(uid as any).findOne({ where: { documentId: request.survivor, ...storedRow(strapi, uid) } });
         const candidates = await matching.match(uid, matching.keysOf(uid, survivorNow), { trx, exclude: request.survivor });
         await review.record(trx, uid, request.survivor, candidates.filter((c) => !ids.includes(c.documentId)));
-        await getService('audit', strapi).record({ trx, uid, documentId: request.survivor, action: 'merge', changes: { merged: { before: null, after: request.merged }, mergeId: { before: null, after: id } } });
+        await getService('governance', strapi).emit(trx, {
+          type: eventType(uid, DOCUMENT_CHANGES.merged),
+          action: 'merge',
+          uid,
+          documentId: request.survivor,
+          changes: { merged: { before: null, after: request.merged }, mergeId: { before: null, after: id } },
+        });
         return service.get(id, trx);
       });
     },
@@ -198,7 +206,7 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
           throw conflict(`The survivor ${row.survivor} changed after the merge; unmerge would lose that change`, { documentId: row.survivor, mergedAt: current.created_at });
         }
         const model = modelOf(uid);
-        await withoutMatching(async () => {
+        await withOrigin('unmerge', async () => {
           // The published version first (written to the draft and published), then the draft as it was.
           for (const [documentId, state] of Object.entries(snapshot.records)) {
             if (state.published && hasDrafts(uid)) {
@@ -212,7 +220,13 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         await trx(MERGES).where({ id }).update({ status: 'unmerged', unmerged_at: new Date().toISOString(), unmerged_by: by });
         await getService('review', strapi).setAmong(trx, uid, ids, 'merged', 'open', by);
-        await getService('audit', strapi).record({ trx, uid, documentId: row.survivor, action: 'unmerge', changes: { merged: { before: JSON.parse(row.merged), after: null }, mergeId: { before: id, after: null } } });
+        await getService('governance', strapi).emit(trx, {
+          type: eventType(uid, DOCUMENT_CHANGES.unmerged),
+          action: 'unmerge',
+          uid,
+          documentId: row.survivor,
+          changes: { merged: { before: JSON.parse(row.merged), after: null }, mergeId: { before: id, after: null } },
+        });
         return service.get(id, trx);
       });
     },
@@ -240,3 +254,9 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
 };
 
 export type MergeService = ReturnType<typeof mergeService>;
+
+declare module '../governance/services' {
+  interface PluginServices {
+    merge: MergeService;
+  }
+}

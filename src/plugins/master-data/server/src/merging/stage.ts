@@ -8,10 +8,11 @@
  */
 import type { Stage } from '../governance/pipeline';
 import { lockDocuments } from '../governance/locks';
-import { getService } from '../utils';
+import { getService } from '../governance/services';
 
 export const survivorLockStage: Stage = {
   name: 'survivor-lock',
+  order: 200,
   async before(write) {
     if (write.action === 'create' || write.action === 'clone' || write.strapi.db.dialect.client !== 'postgres') return;
     const merged = getService('matching', write.strapi).settings(write.uid)?.merged;

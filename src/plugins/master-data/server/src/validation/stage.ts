@@ -10,6 +10,7 @@ const WITH_DATA = new Set(['create', 'update', 'clone']);
 
 export const validationStage: Stage = {
   name: 'validation',
+  order: 400,
   async before(write) {
     const data = write.params.data;
     const rules = write.config.fields;

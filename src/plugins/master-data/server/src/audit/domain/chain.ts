@@ -5,6 +5,7 @@
  * point, and someone with database access but without the key cannot compute a valid replacement.
  */
 import { createHmac } from 'node:crypto';
+import { canonicalJson } from '../../governance/domain/canonical';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -28,16 +29,7 @@ export interface ChainedFields {
   prevHash: string;
 }
 
-/** JSON with object keys sorted at every depth; undefined object values are dropped, as JSON does. */
-export const canonicalJson = (value: unknown): string => {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
-  const entries = Object.keys(value as object)
-    .sort()
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(',')}}`;
-};
+export { canonicalJson };
 
 /** The chain key, derived from the application secret so that it is not reused as is. */
 export const chainKey = (secret: string): Buffer => createHmac('sha256', secret).update('master-data audit chain v1').digest();

@@ -3,8 +3,8 @@
  * their row ids (a re-saved component with equal values is no change); relations are compared by
  * documentId.
  */
-import { canonicalJson } from './chain';
-import type { AuditChanges } from '../../../../shared/contracts/audit';
+import { canonicalJson } from './canonical';
+import type { Changes } from '../../../../shared/contracts/events';
 
 /** Bookkeeping fields that every write touches; never reported as changes. */
 export const BOOKKEEPING = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
@@ -33,8 +33,8 @@ export const diffStates = (
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
   { opaque = new Set<string>() }: { opaque?: Set<string> } = {}
-): AuditChanges => {
-  const changes: AuditChanges = {};
+): Changes => {
+  const changes: Changes = {};
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const key of keys) {
     if (BOOKKEEPING.has(key)) continue;

@@ -9,7 +9,9 @@
  *   3. re-validates every record against the field rules and reports the ones that fail.
  */
 import type { Core, UID } from '@strapi/strapi';
-import { getService } from '../utils';
+import { getService } from '../governance/services';
+import { EVENT_TYPES } from '../../../shared/contracts/events';
+import { withOrigin } from '../governance/request';
 import { storedRow } from '../governance/model';
 import { applyFieldRules } from '../validation/domain/apply';
 
@@ -69,9 +71,10 @@ export const importsService = ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     result.pairsQueued = pairs.size;
 
-    await strapi.db.transaction(({ trx }) =>
-      getService('audit', strapi).record({
-        trx,
+    // Recorded as the import's own event (origin `import`), whoever runs the command.
+    await withOrigin('import', () => strapi.db.transaction(({ trx }) =>
+      getService('governance', strapi).emit(trx, {
+        type: EVENT_TYPES.importReconciled,
         uid,
         documentId: null,
         action: 'import.reconcile',
@@ -84,9 +87,15 @@ export const importsService = ({ strapi }: { strapi: Core.Strapi }) => ({
         },
         reason: reason ?? 'reconcile after an import',
       })
-    );
+    ));
     return result;
   },
 });
 
 export type ImportsService = ReturnType<typeof importsService>;
+
+declare module '../governance/services' {
+  interface PluginServices {
+    imports: ImportsService;
+  }
+}

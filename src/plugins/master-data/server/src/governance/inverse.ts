@@ -2,16 +2,17 @@
  * Relations written from their inverse (`mappedBy`) side. `PUT /api/customer-groups/:id` with
  * `customers: { set: [] }` changes the stored `group` of every customer it unlinks, though no
  * customer write passes the pipeline: the owner side is what the database holds. When the owner
- * type is governed, each affected record gets its own event on its trail (`update` for the draft,
+ * type is governed, each affected record gets its own event (`update` for the draft,
  * or the only row of a type without drafts; `publish` for the published copy), in the write's
  * transaction, with the owner attribute's before/after as documentIds.
  *
  * Only writes that can change such links pay for it: a create/update whose data names an inverse
  * attribute, and a delete (the join rows go with the record).
  */
-import type { GovernedWrite } from '../governance/pipeline';
-import { getService } from '../utils';
-import { modelInfo } from '../governance/model';
+import type { WriteContext } from './pipeline';
+import { getService } from './services';
+import { modelInfo } from './model';
+import { DOCUMENT_CHANGES, documentEventType } from '../../../shared/contracts/events';
 
 interface InverseAttribute {
   /** The attribute on the written type (e.g. customer-group.customers). */
@@ -35,7 +36,7 @@ export interface InverseKept {
 const cache = new Map<string, InverseAttribute[]>();
 
 /** The written type's inverse-side relations whose owner type is governed. */
-const inverseAttributes = (write: GovernedWrite): InverseAttribute[] => {
+const inverseAttributes = (write: WriteContext): InverseAttribute[] => {
   let found = cache.get(write.uid);
   if (!found) {
     const governed = getService('governance', write.strapi).load().governed;
@@ -64,14 +65,14 @@ const idsIn = (value: unknown, strings: Set<string>, numbers: Set<number>, depth
   }
 };
 
-const linkedTo = async (write: GovernedWrite, attribute: InverseAttribute, documentId: string): Promise<string[]> => {
+const linkedTo = async (write: WriteContext, attribute: InverseAttribute, documentId: string): Promise<string[]> => {
   const rows: any[] = await write.strapi.db
     .query(attribute.owner as any)
     .findMany({ where: { [attribute.ownerAttribute]: { documentId } }, select: ['documentId'] });
   return rows.map((r) => r.documentId);
 };
 
-const valuesOf = async (write: GovernedWrite, attribute: InverseAttribute, documentIds: Iterable<string>): Promise<Values> => {
+const valuesOf = async (write: WriteContext, attribute: InverseAttribute, documentIds: Iterable<string>): Promise<Values> => {
   const ids = [...new Set(documentIds)];
   const values: Values = new Map();
   if (ids.length === 0) return values;
@@ -95,7 +96,7 @@ const valuesOf = async (write: GovernedWrite, attribute: InverseAttribute, docum
 const key = (attribute: InverseAttribute) => `${attribute.owner}#${attribute.ownerAttribute}`;
 
 /** Before the write: the records linked now and those the data names, with their current values; undefined when the write cannot change such links. */
-export const inverseBefore = async (write: GovernedWrite): Promise<InverseKept | undefined> => {
+export const inverseBefore = async (write: WriteContext): Promise<InverseKept | undefined> => {
   const attributes = inverseAttributes(write);
   if (attributes.length === 0) return undefined;
   const documentId: string | undefined = write.params.documentId;
@@ -120,9 +121,9 @@ export const inverseBefore = async (write: GovernedWrite): Promise<InverseKept |
 };
 
 /** After the write: one event per affected record whose owner attribute changed. */
-export const recordInverseRelations = async (write: GovernedWrite, kept: InverseKept | undefined): Promise<void> => {
+export const emitInverseRelations = async (write: WriteContext, kept: InverseKept | undefined): Promise<void> => {
   if (!kept) return;
-  const audit = getService('audit', write.strapi);
+  const singular = (uid: string) => (write.strapi.getModel(uid as any) as any).info.singularName as string;
   for (const attribute of kept.attributes) {
     const before = kept.before.get(key(attribute))!;
     const afterIds = new Set(before.keys());
@@ -141,12 +142,12 @@ export const recordInverseRelations = async (write: GovernedWrite, kept: Inverse
         const b = version in was ? was[version] : empty;
         const a = version in now ? now[version] : empty;
         if (JSON.stringify(b) === JSON.stringify(a)) continue;
-        await audit.record({
-          trx: write.trx,
+        await write.emit({
+          type: documentEventType(singular(attribute.owner), action === 'publish' ? DOCUMENT_CHANGES.published : DOCUMENT_CHANGES.updated),
+          action,
           uid: attribute.owner,
           documentId: owner,
           locale: null,
-          action,
           changes: { [attribute.ownerAttribute]: { before: b, after: a } },
         });
       }

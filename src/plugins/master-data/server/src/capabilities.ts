@@ -1,0 +1,12 @@
+/**
+ * The capabilities of the plugin, in the order they register. Each brings its own stages (placed
+ * by their declared `order`, see docs/ARCHITECTURE.md) and event consumers.
+ */
+import type { Capability } from './governance/capability';
+import { validation } from './validation/register';
+import { codes } from './codes/register';
+import { matching } from './matching/register';
+import { merging } from './merging/register';
+import { audit } from './audit/register';
+
+export const CAPABILITIES: Capability[] = [validation, codes, matching, merging, audit];

@@ -1,0 +1,15 @@
+/**
+ * How a capability plugs in: at the plugin's `register`, it declares its admin permissions and
+ * hands its pipeline stages and event consumers to governance; at `bootstrap`, it prepares what it
+ * needs from the database. The plugin's top-level register/bootstrap call every capability in the
+ * order of ../capabilities.ts; governance itself knows none of them.
+ */
+import type { Core } from '@strapi/strapi';
+import type { GovernanceService } from './service';
+
+export interface Capability {
+  name: string;
+  register?(input: { strapi: Core.Strapi; governance: GovernanceService }): Promise<void> | void;
+  /** Runs whether or not the pipeline is enabled (schemas); `enabled` says which. */
+  bootstrap?(input: { strapi: Core.Strapi; governance: GovernanceService; enabled: boolean }): Promise<void> | void;
+}

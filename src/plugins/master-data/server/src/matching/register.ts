@@ -1,0 +1,18 @@
+/** Duplicate matching: the duplicate check stage, its permissions and its tables and keys. */
+import type { Capability } from '../governance/capability';
+import { registerDuplicateActions } from './permissions';
+import { matchingStage } from './stage';
+import { getService } from '../governance/services';
+
+export const matching: Capability = {
+  name: 'matching',
+  async register({ strapi, governance }) {
+    await registerDuplicateActions(strapi);
+    governance.addStage(matchingStage);
+  },
+  async bootstrap({ strapi, governance, enabled }) {
+    await getService('matching', strapi).ensureSchema();
+    if (!enabled) return;
+    for (const uid of governance.load().governed.keys()) await getService('matching', strapi).ensureKeys(uid);
+  },
+};

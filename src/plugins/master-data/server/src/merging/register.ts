@@ -1,0 +1,15 @@
+/** Merge and unmerge (part of duplicate management): their stages and the hiding of merged records. */
+import type { Capability } from '../governance/capability';
+import { survivorLockStage } from './stage';
+import { createHideMergedMiddleware } from './hide-merged';
+
+export const merging: Capability = {
+  name: 'merging',
+  register({ governance }) {
+    governance.addStage(survivorLockStage);
+  },
+  bootstrap({ strapi, governance, enabled }) {
+    if (!enabled) return;
+    strapi.documents.use(createHideMergedMiddleware(strapi, [...governance.load().governed.keys()]) as any);
+  },
+};

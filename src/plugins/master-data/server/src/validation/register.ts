@@ -1,0 +1,10 @@
+/** Validation and standardisation: a stage early in every governed write. */
+import type { Capability } from '../governance/capability';
+import { validationStage } from './stage';
+
+export const validation: Capability = {
+  name: 'validation',
+  register({ governance }) {
+    governance.addStage(validationStage);
+  },
+};
