@@ -91,6 +91,8 @@ export interface AdminPermission {
   subject?: string | null;
   /** Field paths (`name`, `bankAccounts.iban`) for content-manager create/read/update; all when omitted. */
   fields?: string[];
+  /** Condition names, e.g. `admin::is-creator`. */
+  conditions?: string[];
 }
 
 /** Creates an admin role with exactly these permissions (for adminToken); returns its code. */
@@ -100,7 +102,7 @@ export const adminRole = async (app: TestApp, permissions: AdminPermission[]) =>
   const role = await roles.create({ name: code, code, description: 'test role' });
   await roles.assignPermissions(
     role.id,
-    permissions.map(({ action, subject = null, fields }) => ({ action, subject, properties: fields ? { fields } : {}, conditions: [] }))
+    permissions.map(({ action, subject = null, fields, conditions = [] }) => ({ action, subject, properties: fields ? { fields } : {}, conditions }))
   );
   return code;
 };

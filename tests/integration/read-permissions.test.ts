@@ -102,6 +102,15 @@ describe('admin: the Content Manager read permissions apply to the audit trail',
     expect(changesOf(list, 'update')).toHaveProperty('name');
   });
 
+  test('a read granted only under a condition (is creator) cannot be judged for a trail entry: no values', async () => {
+    const creatorOnly = await adminRole(app, [{ action: AUDIT_READ }, { action: 'plugin::content-manager.explorer.read', subject: UID, conditions: ['admin::is-creator'] }]);
+    const granted = await app.strapi.db.query('admin::permission').findMany({ where: { role: { code: creatorOnly }, subject: UID } });
+    expect(granted.map((p: any) => p.conditions)).toEqual([['admin::is-creator']]);
+    const list = await events((await adminToken(app, [creatorOnly])).token);
+    expect(list).toHaveLength(4);
+    for (const event of list) for (const change of Object.values(event.changes)) expect(change).toEqual({ restricted: true });
+  });
+
   test('CSV export: the same values withheld, row by row', async () => {
     const csv = async (who: string) => {
       const res = await app.http.get(`/master-data/audit-events/export?documentId=${record.documentId}`).set(bearer(who)).buffer(true).parse(asText as any);

@@ -25,6 +25,9 @@ export const RECORD_WRITES = new Set(['create', 'update', 'delete', 'publish', '
 
 const has = (shape: Shape, key: string) => Object.prototype.hasOwnProperty.call(shape, key);
 
+/** No prototype: a stored "__proto__" key stays a key. */
+const blank = <T>(): Record<string, T> => Object.create(null);
+
 /** Every leaf path of a shape. */
 export const leavesOf = (shape: Shape, prefix = ''): string[] =>
   Object.entries(shape).flatMap(([key, sub]) => (sub === null ? [`${prefix}${key}`] : leavesOf(sub, `${prefix}${key}.`)));
@@ -54,7 +57,7 @@ const visibleValue = (shape: Shape, path: string, value: unknown, access: FieldA
     for (const p of leaves.filter((l) => !access.allowed.has(l))) hidden.add(p);
     return null;
   }
-  const out: Record<string, unknown> = {};
+  const out = blank<unknown>();
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
     const at = `${path}.${key}`;
     if (key === '__component') out[key] = inner;
@@ -77,7 +80,7 @@ const RESTRICTED = { restricted: true } as const;
  */
 export const visibleChanges = (shape: Shape | undefined, access: FieldAccess, action: string, changes: AuditChanges): AuditChangesView => {
   if (!shape) return changes;
-  const out: AuditChangesView = {};
+  const out: AuditChangesView = blank();
   const whole = complete(shape, access);
   for (const [field, change] of Object.entries(changes)) {
     if (!access.readable) {
@@ -113,7 +116,7 @@ export const visibleRecord = (
   values: Record<string, unknown>
 ): { values: Record<string, unknown>; restricted: string[] } => {
   if (!shape) return { values, restricted: [] };
-  const out: Record<string, unknown> = {};
+  const out = blank<unknown>();
   const hidden = new Set<string>();
   for (const [field, value] of Object.entries(values)) {
     if (!visibleField(shape, access, field)) hidden.add(field);
