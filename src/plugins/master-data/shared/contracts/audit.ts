@@ -33,7 +33,9 @@ export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
  * - Keys that are not attributes of the type: the bookkeeping of merge/unmerge/duplicate.override
  *   events (document ids, scores) is shown to readers of the type; on record writes they are values
  *   of fields since removed from the schema, shown only to readers of every field.
- * Events not about a content type (audit.retention) are shown as they are.
+ * The plugin's own events (uid `plugin::master-data.*`, e.g. audit.retention) carry no record values
+ * and are shown as they are; events of a content type since removed from the schema have every
+ * field restricted (no permission can be known for them).
  */
 export interface AuditChangeView {
   before: unknown;

@@ -57,6 +57,9 @@ const probeOf = (strapi: Core.Strapi, uid: string, depth = 0): Record<string, un
   return probe;
 };
 
+/** Events the plugin records about itself (not about a record) carry uids under its own name. */
+const OWN_EVENTS = 'plugin::master-data.';
+
 const NONE: FieldAccess = { readable: false, allowed: new Set() };
 
 type AccessOf = (uid: string, shape: Shape) => Promise<FieldAccess>;
@@ -132,9 +135,16 @@ const createReader = (strapi: Core.Strapi, accessOf: AccessOf): FieldReader => {
   const resolve = (uid: string) => {
     let found = cache.get(uid);
     if (!found) {
-      // Not a content type (the trail's own retention events): no record values to withhold.
-      const shape = (strapi.contentTypes as any)[uid] ? shapeOf(strapi, uid) : undefined;
-      found = shape ? accessOf(uid, shape).then((access) => ({ shape, access })) : Promise.resolve({ access: NONE });
+      if ((strapi.contentTypes as any)[uid]) {
+        const shape = shapeOf(strapi, uid);
+        found = accessOf(uid, shape).then((access) => ({ shape, access }));
+      } else if (uid.startsWith(OWN_EVENTS)) {
+        // The trail's own events (retention): no record values to withhold.
+        found = Promise.resolve({ access: NONE });
+      } else {
+        // A content type since removed from the schema: nobody's permission can be known, nothing is shown.
+        found = Promise.resolve({ shape: {}, access: NONE });
+      }
       cache.set(uid, found);
     }
     return found;
