@@ -47,7 +47,7 @@ export const mergeController = ({ strapi }: { strapi: Core.Strapi }) => {
       const reader = adminReader(strapi, ctx);
       const { values, restricted } = await reader.record(input.uid, preview.values);
       const sources = await reader.keys(input.uid, preview.sources);
-      const conflicts = preview.conflicts.filter((field) => field in sources);
+      const conflicts = preview.conflicts.filter((field) => Object.prototype.hasOwnProperty.call(sources, field));
       ctx.body = { data: { ...preview, values, sources, conflicts, restricted } };
     },
     async merge(ctx: any) {
