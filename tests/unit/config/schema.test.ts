@@ -8,7 +8,12 @@ describe('plugin configuration', () => {
 
   test('fills code defaults', () => {
     const parsed = configSchema.parse({ governed: { 'api::customer.customer': { code: { field: 'code' } } } });
-    expect(parsed.governed['api::customer.customer']).toEqual({ code: { field: 'code', prefix: '', digits: 6 }, audit: { sensitive: [] }, fields: {} });
+    expect(parsed.governed['api::customer.customer']).toEqual({
+      code: { field: 'code', prefix: '', digits: 6 },
+      audit: { sensitive: [] },
+      bounds: { maxItems: 50, items: {}, maxTextLength: 100_000, json: { maxDepth: 20, maxBytes: 65_536 } },
+      fields: {},
+    });
   });
 
   test.each([
@@ -17,6 +22,10 @@ describe('plugin configuration', () => {
     [{ governed: { 'api::customer.customer': { fields: { 'a.b.c': { type: 'email' } } } } }, 'master-data.config.governed.api::customer.customer.fields.a.b.c'],
     [{ governed: { 'api::customer.customer': { code: { field: 'code', digits: 40 } } } }, 'master-data.config.governed.api::customer.customer.code.digits'],
     [{ enabeld: true }, 'master-data.config.(root): Unrecognized key: "enabeld"'],
+    [{ governed: { 'api::customer.customer': { bounds: { maxItems: 0 } } } }, 'master-data.config.governed.api::customer.customer.bounds.maxItems'],
+    [{ governed: { 'api::customer.customer': { bounds: { items: { addresses: -1 } } } } }, 'master-data.config.governed.api::customer.customer.bounds.items.addresses'],
+    [{ governed: { 'api::customer.customer': { bounds: { json: { maxDepth: 1000 } } } } }, 'master-data.config.governed.api::customer.customer.bounds.json.maxDepth'],
+    [{ governed: { 'api::customer.customer': { bounds: { maxItem: 5 } } } }, 'Unrecognized key: "maxItem"'],
   ])('names the bad key: %j', (config, key) => {
     const result = configSchema.safeParse(config);
     expect(result.success).toBe(false);

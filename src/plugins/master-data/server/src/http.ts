@@ -11,7 +11,7 @@ export const fieldError = (path: string[], message: string, extra: Record<string
  * (PostgreSQL refuses it in text: a 500) or a lone surrogate. Iterative and bounded: the body
  * parser and Strapi's query parser already limit size and depth.
  */
-const unstorable = (input: unknown): { path: string[]; message: string } | null => {
+export const unstorable = (input: unknown): { path: string[]; message: string } | null => {
   const stack: Array<{ value: unknown; path: string[] }> = [{ value: input, path: [] }];
   while (stack.length > 0) {
     const { value, path } = stack.pop()!;
