@@ -31,7 +31,7 @@ describe('checkBounds', () => {
   });
 
   test.each([
-    ['a string over maxLength, before anything scans it', { name: '('.repeat(60_000) }, 'name: must be at most 200 characters (got 60000)'],
+    ['a string over maxLength, before anything scans it', { name: '('.repeat(60_000) }, 'name: must be at most 800 characters (got 60000)'],
     ['a string without maxLength over the column (255)', { code: 'x'.repeat(256) }, 'code: must be at most 255 characters'],
     ['text over the default', { notes: 'x'.repeat(100_001) }, 'notes: must be at most 100000 characters'],
     ['NUL', { name: 'a\u0000' }, 'name: must not contain the NUL character'],
@@ -55,7 +55,7 @@ describe('checkBounds', () => {
     ['a repeatable component over the maximum', { addresses: Array.from({ length: 51 }, () => ({ line1: 'x' })) }, 'addresses: must have at most 50 entries (got 51)'],
     ['a repeatable component as an object', { addresses: { line1: 'x' } }, 'addresses: must be an array of components'],
     ['a component entry that is not an object', { addresses: [1] }, 'addresses.0: must be an object'],
-    ['a field inside a component', { addresses: [{ line1: 'x'.repeat(201) }] }, 'addresses.0.line1: must be at most 200 characters'],
+    ['a field inside a component', { addresses: [{ line1: 'x'.repeat(801) }] }, 'addresses.0.line1: must be at most 800 characters'],
     ['a single component as an array', { head: [{ line1: 'x' }] }, 'head: must be an object'],
     ['a component row id out of range', { addresses: [{ id: 99_999_999_999, line1: 'x' }] }, 'addresses.0.id: must be a positive integer id'],
     ['constructor', { constructor: {} }, 'constructor: is not an allowed key'],
@@ -64,6 +64,12 @@ describe('checkBounds', () => {
     ['an unknown attribute nested deep', { extra: deep(100) }, 'extra.a.a.a.a.a.a.a.a: must be nested at most 8 levels deep'],
   ])('%s', (_label, data, expected) => {
     expect(paths(data).join('\n')).toContain(expected);
+  });
+
+  test('raw input may exceed maxLength up to four times (at least 255): standardisation shortens it and Strapi checks the stored value', () => {
+    const short: Shape = { attributes: { country: { type: 'string', maxLength: 2 }, name: { type: 'string', maxLength: 200 } } };
+    expect(checkBounds(short, { country: 'China', name: 'x'.repeat(800) })).toEqual([]);
+    expect(checkBounds(short, { country: 'x'.repeat(256), name: 'x'.repeat(801) }).map((e) => e.message)).toEqual(['must be at most 255 characters (got 256)', 'must be at most 800 characters (got 801)']);
   });
 
   test('per attribute override of the entries', () => {

@@ -4,8 +4,8 @@
  * Pure: a plain description of the schema and the data in, the list of violations out.
  *
  * What is checked, per attribute of the schema (components and dynamic zones included):
- * - strings: the attribute's maxLength (or the column's limit: 255 for string-like attributes, a
- *   generous default for text); no NUL and no lone surrogate (PostgreSQL refuses both in text and
+ * - strings: four times the attribute's maxLength, at least 255 (see `rawLength`), or the column's
+ *   limit (255 for string-like attributes, a generous default for text); no NUL and no lone surrogate (PostgreSQL refuses both in text and
  *   jsonb: a 500 otherwise);
  * - numbers: finite, and within what the column holds (integer: 32 bits, biginteger: 64 bits,
  *   decimal: Strapi's decimal(10,2), float: a double) and the attribute's min/max;
@@ -50,6 +50,15 @@ export interface BoundsError {
 
 /** Keys that reach an object's prototype when copied or merged by naive code. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * What is checked here is the input, before standardisation shortens it ("China" -> "CN",
+ * " 0755 8601 3388 " -> "+8675586013388"): a declared maxLength bounds the raw value at four
+ * times itself (at least 255), so that the field's rule can still say what is wrong with it; the
+ * stored value is held to maxLength by Strapi's validation after the pipeline. Without a maxLength
+ * there is no later check, so the column's limit applies exactly.
+ */
+export const rawLength = (maxLength: number) => Math.max(maxLength * 4, 255);
 
 /** The column limit of string-like attributes without a maxLength (varchar(255) on PostgreSQL). */
 const STRING_COLUMN = 255;
@@ -174,7 +183,8 @@ const checkAttribute = (attribute: AttributeShape, value: unknown, at: string[],
   const { type } = attribute;
   if (STRING_TYPES.has(type)) {
     if (typeof value !== 'string') return { path: at, message: 'must be a string' };
-    const max = (attribute as { maxLength?: number }).maxLength ?? (TEXT_TYPES.has(type) ? limits.maxTextLength : STRING_COLUMN);
+    const declared = (attribute as { maxLength?: number }).maxLength;
+    const max = declared !== undefined ? rawLength(declared) : TEXT_TYPES.has(type) ? limits.maxTextLength : STRING_COLUMN;
     const bad = badText(value, max);
     return bad ? { path: at, message: bad } : null;
   }
