@@ -9,7 +9,7 @@ import { errors } from '@strapi/utils';
 import type { Stage } from '../governance/pipeline';
 import { getService } from '../utils';
 import { fieldError, unstorable } from '../http';
-import { checkBounds, checkFilters, type AttributeShape, type BoundsError, type Limits, type Shape } from './domain/bounds';
+import { badText, checkBounds, checkFilters, type AttributeShape, type BoundsError, type Limits, type Shape } from './domain/bounds';
 
 const shapes = new Map<string, Shape>();
 
@@ -64,9 +64,12 @@ export const boundsStage: Stage = {
   },
 };
 
-/** Params that reach a query as text (a NUL there is a 500 on PostgreSQL). */
-const PARAMS = ['documentId', 'locale', 'status'];
-const PARAMS_SHAPE: Shape = { attributes: Object.fromEntries(PARAMS.map((key) => [key, { type: 'string', maxLength: 255 }])) };
+/**
+ * Params that reach a query or the plugin's own rows as text, with their longest value: Strapi's
+ * documentIds are 24 characters and the plugin's tables keep them in 64 (a longer one failed the
+ * audit insert on PostgreSQL, a 500); a NUL is a 500 there too.
+ */
+const PARAMS: Record<string, number> = { documentId: 64, locale: 64, status: 16 };
 
 /**
  * Document Service middleware, before every other: the params that reach the database as they
@@ -77,9 +80,12 @@ const PARAMS_SHAPE: Shape = { attributes: Object.fromEntries(PARAMS.map((key) =>
  */
 export const createParamsGuardMiddleware = (strapi: Core.Strapi, governed: string[]) => async (ctx: any, next: () => Promise<unknown>) => {
   if (!(ctx.uid.startsWith('api::') || governed.includes(ctx.uid)) || !ctx.params) return next();
-  const params = Object.fromEntries(PARAMS.filter((key) => ctx.params[key] !== undefined && ctx.params[key] !== null).map((key) => [key, ctx.params[key]]));
-  const found = checkBounds(PARAMS_SHAPE, params);
-  if (found.length > 0) throw boundsError(found);
+  for (const [key, max] of Object.entries(PARAMS)) {
+    const value = ctx.params[key];
+    if (value === undefined || value === null) continue;
+    const bad = typeof value === 'string' ? badText(value, max) : 'must be a string';
+    if (bad) throw fieldError([key], bad);
+  }
   const filters = ctx.params.filters;
   if (filters !== undefined && filters !== null) {
     const bad = checkFilters(shapeOf(strapi, ctx.uid), filters, (target) => (strapi.getModel(target as UID.Schema) ? shapeOf(strapi, target) : undefined));
