@@ -3,6 +3,7 @@ import { createGovernedWriteMiddleware } from './governance/middleware';
 import { getService } from './utils';
 import { duplicateReportMiddleware } from './matching/respond';
 import { createHideMergedMiddleware } from './merging/hide-merged';
+import { inputGuard, createParamsGuardMiddleware } from './validation/bounds';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const governance = getService('governance', strapi);
@@ -24,6 +25,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   for (const uid of governed.keys()) await getService('matching', strapi).ensureKeys(uid);
   strapi.server.use(duplicateReportMiddleware());
+  strapi.server.use(inputGuard(strapi, [...governed.keys()]));
+  strapi.documents.use(createParamsGuardMiddleware(strapi, [...governed.keys()]) as any);
   strapi.documents.use(createHideMergedMiddleware(strapi, [...governed.keys()]) as any);
 
   strapi.documents.use(createGovernedWriteMiddleware({ strapi, governed, stages: governance.stages() }) as any);

@@ -11,12 +11,13 @@ import { validationStage } from '../validation/stage';
 import { codeStage } from '../codes/stage';
 import { auditStage } from '../audit/stage';
 import { matchingStage } from '../matching/stage';
-import { survivorLockStage } from '../merging/stage';
+import { mergeMarkerStage, survivorLockStage } from '../merging/stage';
+import { boundsStage } from '../validation/bounds';
 
 export const governanceService = ({ strapi }: { strapi: Core.Strapi }) => {
   let resolved: { enabled: boolean; governed: Map<string, GovernedTypeConfig> } | undefined;
   /** The governed-write pipeline, in order. The middleware reads this array on every write. */
-  const stages: Stage[] = [survivorLockStage, validationStage, codeStage, matchingStage, auditStage];
+  const stages: Stage[] = [boundsStage, survivorLockStage, mergeMarkerStage, validationStage, codeStage, matchingStage, auditStage];
 
   return {
     stages: () => stages,

@@ -15,10 +15,12 @@ const mergeBody = z
     survivor: documentId,
     merged: z.array(documentId).min(1).max(50),
     strategy: z.enum(['survivor', 'most-recent', 'most-complete', 'source-priority']).optional(),
-    priority: z.array(documentId).optional(),
-    picks: z.record(z.string(), documentId).optional(),
+    priority: z.array(documentId).max(51).optional(),
+    picks: z.record(z.string().max(64), documentId).optional(),
   })
-  .strict();
+  .strict()
+  // Checked here as well as in the service: a preview of a record merged into itself is no preview.
+  .refine((b) => new Set([b.survivor, ...b.merged]).size === b.merged.length + 1, { message: 'must not repeat a record or name the survivor', path: ['merged'] });
 
 const listQuery = z.object({ uid: z.string().max(255).optional(), documentId: documentId.optional() }).strict();
 // Not strict: the router may add positional keys to ctx.params.

@@ -13,6 +13,7 @@ import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import type { MergePreview, MergeRecord, MergeRequest } from '../../../shared/contracts/merging';
 import { withoutMatching } from '../matching/context';
+import { asMergeWrite } from './origin';
 import { MERGES } from '../matching/schema';
 import { conflictError } from '../matching/errors';
 import { lockDocuments } from '../governance/locks';
@@ -21,6 +22,9 @@ import { fieldError } from '../http';
 import { getService } from '../utils';
 import { survive, unite, type MergeSource } from './domain/survivorship';
 import { incomingRelations, mergeModel, toWriteData, type MergeModel } from './model';
+
+/** Merge and unmerge writes: not matched against the records they merge, and allowed to set the merge markers. */
+const asMerge = <T>(fn: () => Promise<T>): Promise<T> => asMergeWrite(() => withoutMatching(fn));
 
 interface Snapshot {
   /** Each record's draft and, when it had one, its published version, as write data. */
@@ -134,7 +138,7 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const id of ids) snapshot.records[id] = { data: state(records[id]), published: published[id] ? state(published[id]) : null };
         const { preview } = service.plan(request, model, records);
 
-        await withoutMatching(async () => {
+        await asMerge(async () => {
           // Merged records first: moved components leave them before the survivor takes them.
           for (const id of request.merged) {
             const data: Record<string, unknown> = { [marker.field]: marker.value, [marker.pointer]: { set: [request.survivor] } };
@@ -198,7 +202,7 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
           throw conflict(`The survivor ${row.survivor} changed after the merge; unmerge would lose that change`, { documentId: row.survivor, mergedAt: current.created_at });
         }
         const model = modelOf(uid);
-        await withoutMatching(async () => {
+        await asMerge(async () => {
           // The published version first (written to the draft and published), then the draft as it was.
           for (const [documentId, state] of Object.entries(snapshot.records)) {
             if (state.published && hasDrafts(uid)) {
