@@ -156,3 +156,31 @@ test('the approver opens the audit trail; sales has no menu link and no access',
   await sales.waitForLoadState('networkidle');
   expect(await sales.getByRole('list', { name: 'Audit history' }).count()).toBe(0);
 });
+
+test('sales granted the audit trail sees that credit and bank fields changed, not their values', async () => {
+  // Last in this file: it grants the demo Sales role `audit.read`.
+  const roles = app.strapi.service('admin::role') as any;
+  const salesRole = await roles.findOne({ code: 'sales' });
+  await roles.addPermissions(salesRole.id, [{ action: 'plugin::master-data.audit.read', subject: null, properties: {}, conditions: [] }]);
+  const customer = await app.strapi.documents(CUSTOMER).findFirst({ filters: { creditLimit: { $notNull: true } }, status: 'draft' });
+  const creditLimit = String(customer!.creditLimit);
+
+  const sales = await loginAs(app, 'sales@demo.local');
+  await sales.goto(`${app.baseUrl}${CUSTOMERS}/${customer!.documentId}`);
+  const panel = sales.getByRole('list', { name: 'Audit history' });
+  await panel.getByText(/creditLimit \(restricted\)/).first().waitFor();
+
+  await sales.goto(`${app.baseUrl}${AUDIT}?documentId=${customer!.documentId}`);
+  await eventRow(sales, customer!.documentId, 'create').click();
+  const dialog = sales.getByRole('dialog');
+  await dialog.getByRole('heading', { name: /^Audit event #\d+$/ }).waitFor();
+  const credit = dialog.getByRole('row').filter({ has: sales.getByText('creditLimit', { exact: true }) });
+  await expect(credit.textContent()).resolves.toContain('Not shown: your role may not read this field');
+  const name = dialog.getByRole('row').filter({ has: sales.getByText('name', { exact: true }) });
+  await expect(name.textContent()).resolves.toContain(customer!.name as string);
+  const text = (await dialog.textContent()) ?? '';
+  expect(text).not.toContain(creditLimit);
+  await credit.scrollIntoViewIfNeeded();
+  await settled(sales, 'body');
+  await shot(sales, 'audit-08-sales-restricted-values');
+});

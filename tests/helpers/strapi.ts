@@ -72,16 +72,44 @@ export const adminToken = async (app: TestApp, roleCodes: string[] = ['strapi-su
   return { token: res.body.data.token as string, user };
 };
 
-/** Creates an API token (full-access unless told) and returns its access key. */
-export const apiToken = async (app: TestApp, type: 'full-access' | 'read-only' = 'full-access') => {
+/**
+ * Creates an API token (full-access unless told) and returns its access key. A `custom` token holds
+ * exactly `permissions` (content API actions such as `api::customer.customer.find`).
+ */
+export const apiToken = async (app: TestApp, type: 'full-access' | 'read-only' | 'custom' = 'full-access', permissions: string[] = []) => {
   const token = await (app.strapi.service('admin::api-token') as any).create({
     name: `test-${unique()}`,
     type,
     lifespan: null,
-    permissions: [],
+    permissions,
   });
   return token.accessKey as string;
 };
+
+export interface AdminPermission {
+  action: string;
+  subject?: string | null;
+  /** Field paths (`name`, `bankAccounts.iban`) for content-manager create/read/update; all when omitted. */
+  fields?: string[];
+  /** Condition names, e.g. `admin::is-creator`. */
+  conditions?: string[];
+}
+
+/** Creates an admin role with exactly these permissions (for adminToken); returns its code. */
+export const adminRole = async (app: TestApp, permissions: AdminPermission[]) => {
+  const roles = app.strapi.service('admin::role') as any;
+  const code = `test-role-${unique()}`;
+  const role = await roles.create({ name: code, code, description: 'test role' });
+  await roles.assignPermissions(
+    role.id,
+    permissions.map(({ action, subject = null, fields, conditions = [] }) => ({ action, subject, properties: fields ? { fields } : {}, conditions }))
+  );
+  return code;
+};
+
+/** Every field path of a content type as the admin's permissions name them (components' sub-fields included). */
+export const fieldPaths = (app: TestApp, uid: string): string[] =>
+  (app.strapi.service('admin::content-type') as any).getNestedFields((app.strapi.contentTypes as any)[uid], { components: app.strapi.components });
 
 /** Creates a confirmed users-permissions user in the Authenticated role, with the given actions allowed. */
 export const upUser = async (app: TestApp, actions: string[] = []) => {

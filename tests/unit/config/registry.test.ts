@@ -22,7 +22,7 @@ const resolve = (governed: object) => () => resolveGovernance(strapi, configSche
 
 describe('governance configuration is checked against the schemas at start-up', () => {
   test('a valid configuration resolves', () => {
-    const map = resolve({ 'api::customer.customer': { code: { field: 'code' }, fields: { 'contacts.email': { type: 'email' } } } })();
+    const map = resolve({ 'api::customer.customer': { code: { field: 'code' }, fields: { 'contacts.email': { type: 'email' } }, bounds: { items: { contacts: 10 } } } })();
     expect([...map.keys()]).toEqual(['api::customer.customer']);
   });
 
@@ -34,6 +34,8 @@ describe('governance configuration is checked against the schemas at start-up', 
     [{ 'api::customer.customer': { fields: { 'contacts.mail': { type: 'email' } } } }, 'fields.contacts.mail: customer.contact has no attribute "mail"'],
     [{ 'api::customer.customer': { fields: { name: { type: 'phone', countryField: 'land' } } } }, 'fields.name.countryField: api::customer.customer has no attribute "land"'],
     [{ 'api::customer.customer': { code: { field: 'number' } } }, 'code.field: api::customer.customer has no attribute "number"'],
+    [{ 'api::customer.customer': { bounds: { items: { name: 5 } } } }, 'bounds.items.name: api::customer.customer.name is not a repeatable component or dynamic zone'],
+    [{ 'api::customer.customer': { bounds: { items: { addresses: 5 } } } }, 'bounds.items.addresses: api::customer.customer.addresses is not a repeatable component'],
   ])('refuses %j', (governed, message) => {
     expect(resolve(governed)).toThrow(message);
   });

@@ -8,7 +8,12 @@ describe('plugin configuration', () => {
 
   test('fills code defaults', () => {
     const parsed = configSchema.parse({ governed: { 'api::customer.customer': { code: { field: 'code' } } } });
-    expect(parsed.governed['api::customer.customer']).toEqual({ code: { field: 'code', prefix: '', digits: 6 }, audit: { sensitive: [] }, fields: {} });
+    expect(parsed.governed['api::customer.customer']).toEqual({
+      code: { field: 'code', prefix: '', digits: 6 },
+      audit: { sensitive: [] },
+      bounds: { maxItems: 50, items: {}, maxTextLength: 100_000, json: { maxDepth: 20, maxBytes: 65_536 } },
+      fields: {},
+    });
   });
 
   test.each([
@@ -21,6 +26,10 @@ describe('plugin configuration', () => {
     [{ audit: { retention: { minimumAgeDays: '365' } } }, 'master-data.config.audit.retention.minimumAgeDays'],
     [{ audit: { retention: { minimumAgeDays: 1.5 } } }, 'master-data.config.audit.retention.minimumAgeDays'],
     [{ audit: { retention: { minimumAge: 30 } } }, 'master-data.config.audit.retention: Unrecognized key: "minimumAge"'],
+    [{ governed: { 'api::customer.customer': { bounds: { maxItems: 0 } } } }, 'master-data.config.governed.api::customer.customer.bounds.maxItems'],
+    [{ governed: { 'api::customer.customer': { bounds: { items: { addresses: -1 } } } } }, 'master-data.config.governed.api::customer.customer.bounds.items.addresses'],
+    [{ governed: { 'api::customer.customer': { bounds: { json: { maxDepth: 1000 } } } } }, 'master-data.config.governed.api::customer.customer.bounds.json.maxDepth'],
+    [{ governed: { 'api::customer.customer': { bounds: { maxItem: 5 } } } }, 'Unrecognized key: "maxItem"'],
   ])('names the bad key: %j', (config, key) => {
     const result = configSchema.safeParse(config);
     expect(result.success).toBe(false);

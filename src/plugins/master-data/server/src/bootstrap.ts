@@ -2,11 +2,18 @@ import type { Core } from '@strapi/strapi';
 import { createGovernedWriteMiddleware } from './governance/middleware';
 import { responseMiddleware } from './governance/respond';
 import { getService } from './governance/services';
+import { createParamsGuardMiddleware, inputGuard } from './governance/bounds';
 import { CAPABILITIES } from './capabilities';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const governance = getService('governance', strapi);
   const { enabled, governed } = governance.load();
+  if (enabled) {
+    // Bounds at the HTTP edge (before Strapi's own sanitisers walk a huge body) and on every document
+    // query's parameters (filters, ids), before any other document middleware.
+    strapi.server.use(inputGuard(strapi, [...governed.keys()]));
+    strapi.documents.use(createParamsGuardMiddleware(strapi, [...governed.keys()]) as any);
+  }
   for (const capability of CAPABILITIES) await capability.bootstrap?.({ strapi, governance, enabled });
   if (!enabled) {
     strapi.log.warn('[master-data] governance is switched off by configuration (enabled: false)');

@@ -6,7 +6,31 @@ import type { z } from 'zod';
 export const fieldError = (path: string[], message: string, extra: Record<string, unknown> = {}) =>
   new errors.ValidationError(`${path.join('.')}: ${message}`, { errors: [{ path, message, name: 'ValidationError', ...extra }] });
 
+/**
+ * The first string (value or key) in a request's query or body that no database can take: a NUL
+ * (PostgreSQL refuses it in text: a 500) or a lone surrogate. Iterative and bounded: the body
+ * parser and Strapi's query parser already limit size and depth.
+ */
+export const unstorable = (input: unknown): { path: string[]; message: string } | null => {
+  const stack: Array<{ value: unknown; path: string[] }> = [{ value: input, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return { path, message: 'must not contain the NUL character (U+0000)' };
+      if (!(value as unknown as { isWellFormed(): boolean }).isWellFormed()) return { path, message: 'must be well-formed Unicode' };
+    } else if (typeof value === 'object' && value !== null && path.length < 32) {
+      for (const [key, child] of Object.entries(value)) {
+        if (key.includes('\u0000')) return { path: [...path, key], message: 'must not contain the NUL character (U+0000)' };
+        stack.push({ value: child, path: [...path, key] });
+      }
+    }
+  }
+  return null;
+};
+
 export const parse = <T>(schema: z.ZodType<T>, input: unknown, where = 'query'): T => {
+  const bad = unstorable(input);
+  if (bad) throw fieldError(bad.path.length ? bad.path : [where], bad.message);
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, name: 'ValidationError' }));

@@ -16,6 +16,34 @@ export type AuditActor = Actor;
 /** Changed fields: before and after values (sensitive values replaced by a fingerprint). */
 export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 
+/**
+ * What a reader is shown of recorded values: its field-level read permissions apply (admin: the
+ * Content Manager's read permission of the event's content type, field by field; content API: the
+ * token's or role's `find`/`findOne` on the type, then the content API's output sanitizer, which
+ * removes private fields). Fingerprints of sensitive fields are withheld like the values.
+ * - A field the reader may not read: `{ restricted: true }` (that it changed is shown, no value).
+ * - A component the reader may read in part: the sub-fields it may not read are left out of
+ *   before/after and named in `hidden` (e.g. `["bankAccounts.iban"]`).
+ * - A reader who may not read the content type at all still sees its events (who, when, which
+ *   fields), with every field restricted.
+ * - Keys that are not attributes of the type: the bookkeeping of merge/unmerge/duplicate.override
+ *   events (document ids, scores) is shown to readers of the type; on record writes they are values
+ *   of fields since removed from the schema, shown only to readers of every field.
+ * The plugin's own events (uid `plugin::master-data.*`, e.g. audit.retention) carry no record values
+ * and are shown as they are; events of a content type since removed from the schema have every
+ * field restricted (no permission can be known for them).
+ */
+export interface AuditChangeView {
+  before: unknown;
+  after: unknown;
+  /** Sub-field paths left out of before/after: the reader may not read them. */
+  hidden?: string[];
+}
+export interface RestrictedChange {
+  restricted: true;
+}
+export type AuditChangesView = Record<string, AuditChangeView | RestrictedChange>;
+
 export interface AuditEvent {
   sequence: number;
   /** ISO 8601, UTC. */
@@ -36,6 +64,9 @@ export interface AuditEvent {
   hash: string;
 }
 
+/** An event as a reader sees it (see AuditChangesView). Also the rows of the CSV export. */
+export type AuditEventView = Omit<AuditEvent, 'changes'> & { changes: AuditChangesView };
+
 export interface AuditQuery {
   uid?: string;
   documentId?: string;
@@ -53,7 +84,7 @@ export interface AuditQuery {
 
 export interface ListAuditEvents {
   Query: AuditQuery;
-  Response: { data: AuditEvent[]; meta: { nextCursor: string | null; limit: number } };
+  Response: { data: AuditEventView[]; meta: { nextCursor: string | null; limit: number } };
 }
 
 export interface VerifyAudit {
@@ -72,6 +103,9 @@ export interface VerifyAudit {
 
 export interface AuditAsOf {
   Query: { uid: string; documentId: string; at: string };
-  /** The record's field values at `at`, rebuilt from its events; null if it did not exist then. */
-  Response: { data: { state: Record<string, unknown> | null; eventsApplied: number; at: string } };
+  /**
+   * The record's field values at `at`, rebuilt from its events; null if it did not exist then.
+   * Fields and sub-fields the reader may not read are left out of `state` and named in `restricted`.
+   */
+  Response: { data: { state: Record<string, unknown> | null; restricted: string[]; eventsApplied: number; at: string } };
 }

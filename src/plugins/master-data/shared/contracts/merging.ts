@@ -27,6 +27,11 @@ export interface MergeRequest {
   picks?: Record<string, string>;
 }
 
+/**
+ * Previews and merge records are shown with the admin's Content Manager read permissions applied:
+ * fields (and component sub-fields) it may not read are left out of `values`, `sources`,
+ * `conflicts` and `picks` (a conflict or a pick on a field tells something of its values).
+ */
 export interface MergePreview {
   survivor: string;
   merged: string[];
@@ -36,6 +41,8 @@ export interface MergePreview {
   sources: Record<string, string | null>;
   /** Fields whose values differ between the records (where a pick matters). */
   conflicts: string[];
+  /** Fields and sub-fields (`bankAccounts.iban`) left out because the admin may not read them. */
+  restricted?: string[];
 }
 
 export interface MergeRecord {

@@ -1,12 +1,12 @@
 import { Box, Button, Flex, Grid, Modal, Typography } from '@strapi/design-system';
-import type { AuditEvent } from '../../../shared/contracts/audit';
+import type { AuditEventView } from '../../../shared/contracts/audit';
 import { formatDateTime } from '../utils/audit';
 import { ActionBadge } from './ActionBadge';
 import { ActorLabel } from './ActorLabel';
 import { ChangesTable } from './ChangesTable';
 
 interface Props {
-  event: AuditEvent | null;
+  event: AuditEventView | null;
   onClose(): void;
 }
 

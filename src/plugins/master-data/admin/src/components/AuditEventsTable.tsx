@@ -1,14 +1,14 @@
 import { Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Eye } from '@strapi/icons';
-import type { AuditEvent } from '../../../shared/contracts/audit';
+import type { AuditEventView } from '../../../shared/contracts/audit';
 import { changedFields, formatDateTime } from '../utils/audit';
 import { ActionBadge } from './ActionBadge';
 import { ActorLabel } from './ActorLabel';
 import { TableHead } from './TableHead';
 
 interface Props {
-  events: AuditEvent[];
-  onOpen(event: AuditEvent): void;
+  events: AuditEventView[];
+  onOpen(event: AuditEventView): void;
 }
 
 const COLUMNS = ['#', 'Time', 'Actor', 'Action', 'Record', 'Changed fields'];

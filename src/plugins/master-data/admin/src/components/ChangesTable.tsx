@@ -1,6 +1,6 @@
 import { Box, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import type { AuditChanges } from '../../../shared/contracts/audit';
-import { formatValue } from '../utils/audit';
+import type { AuditChangesView } from '../../../shared/contracts/audit';
+import { formatValue, isRestricted } from '../utils/audit';
 
 /** A value as text; objects and arrays as indented JSON in a monospace block. */
 const Value = ({ value }: { value: unknown }) => {
@@ -23,8 +23,18 @@ const Value = ({ value }: { value: unknown }) => {
   );
 };
 
-/** The changed fields of an event with their values before and after the change. */
-export const ChangesTable = ({ changes }: { changes: AuditChanges }) => {
+/** In place of values the admin's role may not read (the server withheld them). */
+const Restricted = () => (
+  <Typography textColor="neutral500" style={{ fontStyle: 'italic' }}>
+    Not shown: your role may not read this field
+  </Typography>
+);
+
+/**
+ * The changed fields of an event with their values before and after the change. Values the admin's
+ * role may not read come without values (restricted) or without some sub-fields (hidden).
+ */
+export const ChangesTable = ({ changes }: { changes: AuditChangesView }) => {
   const fields = Object.entries(changes);
   if (fields.length === 0) {
     return (
@@ -49,19 +59,20 @@ export const ChangesTable = ({ changes }: { changes: AuditChanges }) => {
         </Tr>
       </Thead>
       <Tbody>
-        {fields.map(([field, { before, after }]) => (
+        {fields.map(([field, change]) => (
           <Tr key={field}>
             <Td>
               <Typography fontWeight="bold" textColor="neutral800">
                 {field}
               </Typography>
+              {!isRestricted(change) && change.hidden && (
+                <Typography tag="p" variant="pi" textColor="neutral500">
+                  {`Not shown: ${change.hidden.join(', ')}`}
+                </Typography>
+              )}
             </Td>
-            <Td style={{ whiteSpace: 'normal', maxWidth: '32rem' }}>
-              <Value value={before} />
-            </Td>
-            <Td style={{ whiteSpace: 'normal', maxWidth: '32rem' }}>
-              <Value value={after} />
-            </Td>
+            <Td style={{ whiteSpace: 'normal', maxWidth: '32rem' }}>{isRestricted(change) ? <Restricted /> : <Value value={change.before} />}</Td>
+            <Td style={{ whiteSpace: 'normal', maxWidth: '32rem' }}>{isRestricted(change) ? <Restricted /> : <Value value={change.after} />}</Td>
           </Tr>
         ))}
       </Tbody>

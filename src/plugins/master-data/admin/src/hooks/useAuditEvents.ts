@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { AuditEvent, AuditQuery, ListAuditEvents } from '../../../shared/contracts/audit';
+import type { AuditEventView, AuditQuery, ListAuditEvents } from '../../../shared/contracts/audit';
 import { AUDIT_EVENTS_URL, errorMessage, toSearchString } from '../utils/audit';
 
 interface State {
-  events: AuditEvent[];
+  events: AuditEventView[];
   nextCursor: string | null;
   loading: boolean;
   loadingMore: boolean;

@@ -3,7 +3,7 @@ import { Box, Button, EmptyStateLayout, Flex, Loader, Typography } from '@strapi
 import { SealCheck } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useSearchParams } from 'react-router-dom';
-import type { AuditEvent } from '../../../shared/contracts/audit';
+import type { AuditEventView } from '../../../shared/contracts/audit';
 import { AuditEventModal } from '../components/AuditEventModal';
 import { AuditEventsTable } from '../components/AuditEventsTable';
 import { AuditFiltersForm } from '../components/AuditFiltersForm';
@@ -28,7 +28,7 @@ const AuditTrail = () => {
   const governedTypes = useGovernedTypes();
   const { events, nextCursor, loading, loadingMore, error, loadMore, reload } = useAuditEvents(query);
   const chain = useVerifyChain();
-  const [selected, setSelected] = useState<AuditEvent | null>(null);
+  const [selected, setSelected] = useState<AuditEventView | null>(null);
 
   const apply = (next: AuditFilters) => {
     const nextSearch = filtersToSearch(next).toString();

@@ -2,7 +2,7 @@
  * Helpers shared by the audit trail page and the History panel: filters ↔ query strings, and how
  * times, actions and changed values are shown.
  */
-import type { AuditQuery } from '../../../shared/contracts/audit';
+import type { AuditChangesView, AuditChangeView, AuditQuery, RestrictedChange } from '../../../shared/contracts/audit';
 
 export const AUDIT_EVENTS_URL = '/master-data/audit-events';
 
@@ -123,8 +123,15 @@ export const actionVariant = (action: string): BadgeVariant => {
   }
 };
 
-/** The changed field names of an event, as a short text. */
-export const changedFields = (changes: Record<string, unknown>) => Object.keys(changes).join(', ');
+/** A change whose values the admin's role may not read (see AuditChangesView). */
+export const isRestricted = (change: AuditChangeView | RestrictedChange): change is RestrictedChange =>
+  (change as RestrictedChange).restricted === true;
+
+/** The changed field names of an event, as a short text; fields the admin may not read are marked. */
+export const changedFields = (changes: AuditChangesView) =>
+  Object.entries(changes)
+    .map(([field, change]) => (isRestricted(change) ? `${field} (restricted)` : field))
+    .join(', ');
 
 /** The message of a failed admin API call. */
 export const errorMessage = (error: unknown) => (error instanceof Error && error.message ? error.message : 'The request failed.');

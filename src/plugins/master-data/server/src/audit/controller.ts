@@ -5,6 +5,8 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { getService } from '../governance/services';
 import { parse } from '../http';
+import type { AuditEvent } from '../../../shared/contracts/audit';
+import { adminReader, contentApiReader, type FieldReader } from '../security/field-access';
 
 const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time');
 const toIso = (v: string | undefined) => (v === undefined ? undefined : new Date(v).toISOString());
@@ -27,10 +29,17 @@ const asOfQuery = z.object({ uid: z.string().min(1), documentId: z.string().min(
 
 const normalise = (q: z.infer<typeof listQuery>) => ({ ...q, from: toIso(q.from), to: toIso(q.to) });
 
+/** Every read below shows values through the reader's field-level read permissions (../security/field-access.ts). */
+const readable = async <P extends { data: AuditEvent[] }>(reader: FieldReader, page: P) => {
+  const data = [];
+  for (const event of page.data) data.push(await reader.event(event));
+  return { ...page, data };
+};
+
 export const auditController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /master-data/audit-events */
   async find(ctx: any) {
-    ctx.body = await getService('audit', strapi).list(normalise(parse(listQuery, ctx.query)));
+    ctx.body = await readable(adminReader(strapi, ctx), await getService('audit', strapi).list(normalise(parse(listQuery, ctx.query))));
   },
 
   /**
@@ -39,7 +48,7 @@ export const auditController = ({ strapi }: { strapi: Core.Strapi }) => ({
    * the audit trail.
    */
   async readTrail(ctx: any) {
-    ctx.body = await getService('audit', strapi).list(normalise(parse(listQuery, ctx.query)));
+    ctx.body = await readable(contentApiReader(strapi, ctx), await getService('audit', strapi).list(normalise(parse(listQuery, ctx.query))));
   },
 
   /** GET /master-data/audit-events/export: text/csv, streamed. */
@@ -47,7 +56,8 @@ export const auditController = ({ strapi }: { strapi: Core.Strapi }) => ({
     const query = normalise(parse(listQuery.omit({ cursor: true, limit: true }), ctx.query));
     ctx.set('Content-Type', 'text/csv; charset=utf-8');
     ctx.set('Content-Disposition', `attachment; filename="audit-events-${new Date().toISOString().slice(0, 10)}.csv"`);
-    ctx.body = getService('audit', strapi).exportCsv(query);
+    const reader = adminReader(strapi, ctx);
+    ctx.body = getService('audit', strapi).exportCsv(query, (event) => reader.event(event));
   },
 
   /** GET /master-data/audit-events/verify */
@@ -58,6 +68,8 @@ export const auditController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /master-data/audit-events/as-of?uid=&documentId=&at= */
   async asOf(ctx: any) {
     const { uid, documentId, at } = parse(asOfQuery, ctx.query);
-    ctx.body = { data: await getService('audit', strapi).asOf({ uid, documentId, at: new Date(at).toISOString() }) };
+    const asOf = await getService('audit', strapi).asOf({ uid, documentId, at: new Date(at).toISOString() });
+    const shown = asOf.state ? await adminReader(strapi, ctx).record(uid, asOf.state) : { values: null, restricted: [] };
+    ctx.body = { data: { ...asOf, state: shown.values, restricted: shown.restricted } };
   },
 });

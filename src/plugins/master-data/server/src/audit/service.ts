@@ -16,7 +16,7 @@ import { getService } from '../governance/services';
 import { withStartupLock } from '../governance/startup-lock';
 import { purgeAuditEvents } from './retention';
 import { encryptionKey } from '../security/secrets';
-import type { AuditActor, AuditChanges, AuditEvent, AuditQuery } from '../../../shared/contracts/audit';
+import type { AuditActor, AuditChanges, AuditEvent, AuditEventView, AuditQuery } from '../../../shared/contracts/audit';
 import type { RequestFacts } from '../../../shared/contracts/events';
 
 /** PostgreSQL advisory lock key that serialises appends to the chain (held until the write commits). */
@@ -223,8 +223,11 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { data: page, meta: { nextCursor: rows.length > limit ? String(page[page.length - 1].sequence) : null, limit } };
     },
 
-    /** A CSV stream of the matching events, newest first, read in batches (never all in memory). */
-    exportCsv(query: AuditQuery): Readable {
+    /**
+     * A CSV stream of the matching events, newest first, read in batches (never all in memory).
+     * `view`: each event as the reader may see it (its field-level read permissions).
+     */
+    exportCsv(query: AuditQuery, view: (event: AuditEvent) => Promise<AuditEventView> | AuditEventView): Readable {
       const batches = async function* (this: void) {
         let cursor: number | null = null;
         for (;;) {
@@ -232,7 +235,7 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
           if (cursor !== null) q.where('sequence', '<', cursor);
           const rows: Row[] = await q;
           for (const row of rows) {
-            const e = toEvent(row);
+            const e = await view(toEvent(row));
             yield [e.sequence, e.occurredAt, e.actor.kind, e.actor.id, e.actor.name, e.action, e.uid, e.documentId, e.locale, Object.keys(e.changes).join(' '), JSON.stringify(e.changes), e.reason, e.requestId, e.ip, e.userAgent, e.outcome, e.prevHash, e.hash];
           }
           if (rows.length < VERIFY_BATCH) return;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { RULE_TYPES, type RuleType } from '../validation/domain/rules';
 import { DEFAULT_SCORING, type ScoringSettings } from '../matching/domain/score';
+import { DEFAULT_LIMITS } from '../validation/domain/bounds';
 
 const fieldRule = z
   .object({
@@ -80,6 +81,26 @@ const matchingConfig = z
   })
   .strict();
 
+/** Bounds of one write: entries of repeatable components, text without a maxLength, json. */
+const boundsConfig = z
+  .object({
+    /** Entries of each repeatable component or dynamic zone. */
+    maxItems: z.number().int().min(1).max(10_000).default(DEFAULT_LIMITS.maxItems),
+    /** Per attribute override of maxItems, e.g. `{ addresses: 20 }`; checked against the schema at start-up. */
+    items: z.record(z.string().regex(/^[A-Za-z_][\w-]*$/, 'must be an attribute name'), z.number().int().min(0).max(10_000)).default({}),
+    /** Characters of a text or rich text attribute without a maxLength of its own. */
+    maxTextLength: z.number().int().min(1).max(10_000_000).default(DEFAULT_LIMITS.maxTextLength),
+    json: z
+      .object({
+        maxDepth: z.number().int().min(1).max(100).default(DEFAULT_LIMITS.json.maxDepth),
+        maxBytes: z.number().int().min(16).max(10_000_000).default(DEFAULT_LIMITS.json.maxBytes),
+      })
+      .strict()
+      .default({ ...DEFAULT_LIMITS.json }),
+  })
+  .strict()
+  .default({ ...DEFAULT_LIMITS, items: {}, json: { ...DEFAULT_LIMITS.json } });
+
 const governedType = z
   .object({
     /** A generated, unique, never editable human-readable code. */
@@ -94,6 +115,8 @@ const governedType = z
       .strict()
       .default({ sensitive: [] }),
     matching: matchingConfig.optional(),
+    /** Bounds of every write, checked before any other work (see validation/domain/bounds.ts). */
+    bounds: boundsConfig,
     fields: z.record(z.string().regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)?$/, 'must be "field" or "component.field"'), fieldRule).default({}),
   })
   .strict();

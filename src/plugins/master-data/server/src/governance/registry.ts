@@ -56,6 +56,12 @@ export const resolveGovernance = (strapi: Core.Strapi, config: MasterDataConfig)
         if (!(child in component.attributes)) fail(key, `${attribute!.component} has no attribute "${child}"`);
       }
     }
+    for (const name of Object.keys(typeConfig.bounds.items)) {
+      const listed = attributes[name] as { type: string; repeatable?: boolean } | undefined;
+      if (!listed || !((listed.type === 'component' && listed.repeatable) || listed.type === 'dynamiczone')) {
+        fail(`${base}.bounds.items.${name}`, `${uid}.${name} is not a repeatable component or dynamic zone`);
+      }
+    }
     if (typeConfig.matching) {
       for (const [key, field] of Object.entries(typeConfig.matching.fields)) {
         if (field) textAttribute(attributes, field, `${base}.matching.fields.${key}`, uid);

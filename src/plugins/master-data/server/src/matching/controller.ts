@@ -11,13 +11,20 @@ import { byStrength } from './domain/score';
 import { contentAccess } from '../security/content-access';
 import { storedRow } from '../governance/model';
 import { standardiseForSearch } from '../validation/domain/apply';
+import { assertWithinBounds } from '../governance/bounds';
+
+/** Fields in a match request's `data`: a customer has about thirty attributes. */
+const MAX_DATA_KEYS = 100;
 
 const matchBody = z
   .object({
     /** The governed type; the only one when omitted. */
     uid: z.string().min(1).max(255).optional(),
     /** Field values to match (as a create would send them). */
-    data: z.record(z.string(), z.unknown()).optional(),
+    data: z
+      .record(z.string().max(64), z.unknown())
+      .refine((d) => Object.keys(d).length <= MAX_DATA_KEYS, `must have at most ${MAX_DATA_KEYS} fields`)
+      .optional(),
     /** A stored record to match against the others (the edit-view panel); `data` then overrides its values. */
     documentId: z.string().min(1).max(64).optional(),
     limit: z.number().int().min(1).max(100).optional(),
@@ -60,6 +67,8 @@ export const matchingController = ({ strapi }: { strapi: Core.Strapi }) => {
     const started = process.hrtime.bigint();
     const input = parse(matchBody, body, 'body');
     const uid = matchedType(strapi, input.uid);
+    // The same bounds as a write of the type, before any normalising (a 60,000-character name took seconds).
+    if (input.data) assertWithinBounds(strapi, uid, input.data, ['data']);
     const matching = getService('matching', strapi);
     let stored: Record<string, unknown> | null = null;
     if (input.documentId) {

@@ -1,4 +1,4 @@
-/** Validation and standardisation: a stage early in every governed write. */
+/** Validation and standardisation: a stage early in every governed write (after governance's bounds). */
 import type { Capability } from '../governance/capability';
 import { validationStage } from './stage';
 
