@@ -82,7 +82,8 @@ export const matchingStage: Stage = {
 
   async after(write, result: any) {
     const matching = getService('matching', write.strapi);
-    if (!matching.settings(write.uid)) return;
+    // An update of a document that does not exist writes nothing (Strapi returns null): no keys for it.
+    if (!result || !matching.settings(write.uid)) return;
     const documentId: string | undefined = result?.documentId ?? write.params.documentId;
     if (!documentId) return;
 
