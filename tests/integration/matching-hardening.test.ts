@@ -291,16 +291,20 @@ describe('the match API standardises its input like a write', () => {
     const res = await app.http
       .post('/api/master-data/match')
       .set(bearer(token))
-      .send({ data: { name: 'Ignored Values Ltd', country: 'GB', taxId: 'GB100654028', email: 'not-an-email', phone: 12 } });
+      .send({ data: { name: 'Ignored Values Ltd', country: 'GB', taxId: 'GB100654028', email: 'not-an-email', phone: '12' } });
     expect(res.status).toBe(200);
     expect(res.body.meta.ignored).toEqual(
       expect.arrayContaining([
         { path: ['taxId'], message: expect.stringContaining('not a valid GB tax number') },
         { path: ['email'], message: expect.stringContaining('not a valid email address') },
-        { path: ['phone'], message: expect.stringContaining('must be a string') },
+        { path: ['phone'], message: expect.stringContaining('phone number') },
       ])
     );
     expect(res.body.meta.ignored).toHaveLength(3);
     expect(res.body.data.every((c: any) => !c.reasons.some((r: any) => r.field === 'taxId'))).toBe(true);
+    // A value of the wrong type is not a value that fails validation: the request is malformed (400, the field named).
+    const wrongType = await app.http.post('/api/master-data/match').set(bearer(token)).send({ data: { name: 'Ignored Values Ltd', phone: 12 } });
+    expect(wrongType.status).toBe(400);
+    expect(wrongType.body.error.details.errors[0].path).toEqual(['data', 'phone']);
   });
 });

@@ -82,9 +82,10 @@ export const matchingStage: Stage<Kept> = {
     return kept;
   },
 
-  async after(write, _result, kept) {
+  async after(write, result, kept) {
     const matching = getService('matching', write.strapi);
-    if (!matching.settings(write.uid)) return;
+    // An update of a document that does not exist writes nothing (Strapi returns null): no keys for it.
+    if (!result || !matching.settings(write.uid)) return;
     const documentId = write.documentId;
     if (!documentId) return;
 
