@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import { chainKey, GENESIS_HASH, hashEvent, verifyNext, type ChainedFields, type VerifyState } from './domain/chain';
 import { redactChanges } from './domain/redact';
 import { replay } from './domain/replay';
-import { cleanText } from '../governance/request';
+import { cleanText, currentRequest } from '../governance/request';
 import { CHECKPOINTS, EVENTS, ensureAuditSchema } from './schema';
 import { getService } from '../governance/services';
 import { withStartupLock } from '../governance/startup-lock';
@@ -30,9 +30,10 @@ export interface RecordInput {
   locale?: string | null;
   action: string;
   changes: AuditChanges;
-  reason: string | null;
-  actor: AuditActor;
-  request: RequestFacts;
+  /** Who and where from: the event's (see ./consumer.ts); by default the current request's. */
+  reason?: string | null;
+  actor?: AuditActor;
+  request?: RequestFacts;
   outcome?: 'success' | 'failure';
 }
 
@@ -149,8 +150,13 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       return appended;
     },
 
-    async append({ trx, uid, documentId, locale = null, action, changes, reason, actor, request, outcome = 'success' }: RecordInput): Promise<AuditEvent> {
+    async append(input: RecordInput): Promise<AuditEvent> {
+      const { trx, uid, documentId, locale = null, action, changes, outcome = 'success' } = input;
       if (!/^[a-z][\w.-]{0,63}$/i.test(action)) throw new Error(`audit action "${action}" must be 1-64 letters, digits, '.', '-' or '_'`);
+      const current = input.actor && input.request ? null : currentRequest(strapi);
+      const actor = input.actor ?? current!.actor;
+      const request = input.request ?? current!.request;
+      const reason = input.reason ?? request.reason;
       const sensitive = sensitivePaths(uid);
       if (isPostgres()) await trx.raw('SELECT pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
       const head = (await trx(EVENTS).select('sequence', 'hash').orderBy('sequence', 'desc').first()) ?? (await lastCheckpoint(trx));
