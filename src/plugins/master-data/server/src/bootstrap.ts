@@ -7,8 +7,8 @@ import { createHideMergedMiddleware } from './merging/hide-merged';
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const governance = getService('governance', strapi);
   const { enabled, governed } = governance.load();
-  await getService('audit', strapi).ensureSchema();
-  await getService('matching', strapi).ensureSchema();
+  // The plugin's own tables first: a failing migration stops start-up (nothing applied).
+  await getService('migrations', strapi).run();
   if (!enabled) {
     strapi.log.warn('[master-data] governance is switched off by configuration (enabled: false)');
     return;

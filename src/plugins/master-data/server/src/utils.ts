@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { CodeService } from './codes/service';
 import type { GovernanceService } from './governance/service';
+import type { MigrationService } from './governance/migrations';
 import type { AuditService } from './audit/service';
 import type { MatchingService } from './matching/service';
 import type { ReviewService } from './matching/review';
@@ -10,6 +11,7 @@ import type { ImportsService } from './imports/service';
 interface Services {
   codes: CodeService;
   governance: GovernanceService;
+  migrations: MigrationService;
   audit: AuditService;
   matching: MatchingService;
   review: ReviewService;

@@ -13,15 +13,13 @@ import { chainKey, GENESIS_HASH, hashEvent, verifyNext, type ChainedFields, type
 import { redactChanges } from './domain/redact';
 import { replay } from './domain/replay';
 import { cleanText, currentRequestInfo } from './context';
-import { CHECKPOINTS, EVENTS, ensureAuditSchema } from './schema';
+import { CHECKPOINTS, EVENTS } from './schema';
 import { getService } from '../utils';
-import { withStartupLock } from '../governance/startup-lock';
+import { advisoryLocks, AUDIT_CHAIN_LOCK } from '../governance/locks';
 import { purgeAuditEvents } from './retention';
 import { encryptionKey } from '../security/secrets';
 import type { AuditChanges, AuditEvent, AuditQuery } from '../../../shared/contracts/audit';
 
-/** PostgreSQL advisory lock key that serialises appends to the chain (held until the write commits). */
-const CHAIN_LOCK = 0x6d64_6175; // "mdau"
 const VERIFY_BATCH = 5000;
 
 export interface RecordInput {
@@ -132,10 +130,6 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
     (await db(CHECKPOINTS).orderBy('sequence', 'desc').first()) as { sequence: number | string; hash: string } | undefined;
 
   return {
-    async ensureSchema() {
-      await withStartupLock(strapi, (trx) => ensureAuditSchema(trx, strapi.db.dialect.client));
-    },
-
     /**
      * Appends one event to the chain inside `trx`; returns it. Throws if the insert fails (the write
      * rolls back). Appends within one transaction are queued: the admin panel's bulk actions run
@@ -153,7 +147,8 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!/^[a-z][\w.-]{0,63}$/i.test(action)) throw new Error(`audit action "${action}" must be 1-64 letters, digits, '.', '-' or '_'`);
       const request = currentRequestInfo(strapi);
       const sensitive = sensitivePaths(uid);
-      if (isPostgres()) await trx.raw('SELECT pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
+      // Serialises appends to the chain (held until the write commits).
+      await advisoryLocks(trx, [AUDIT_CHAIN_LOCK]);
       const head = (await trx(EVENTS).select('sequence', 'hash').orderBy('sequence', 'desc').first()) ?? (await lastCheckpoint(trx));
       const fields: ChainedFields = {
         sequence: head ? Number(head.sequence) + 1 : 1,
