@@ -292,6 +292,9 @@ describePg('two instances starting at the same moment on one PostgreSQL database
         if (Date.now() > deadline) throw new Error('the two instances never both waited for the start-up lock');
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+      // Both wait before touching the plugin's schema: whoever gets the lock first applies it all.
+      expect(await knex.schema.hasTable(MIGRATIONS)).toBe(false);
+      expect(await knex.schema.hasTable(EVENTS)).toBe(false);
       await holder.raw(`SELECT pg_advisory_unlock(hashtextextended('master-data:startup', 0))`);
       await Promise.all(starts.map((s) => s.ready));
     } finally {
