@@ -186,6 +186,51 @@ describe('a database laid out by the code before migrations existed', () => {
   });
 });
 
+describe('a database laid out before match keys had versions', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startApp({
+      prepare: async (knex, client) => {
+        await legacyAuditSchema(knex, client);
+        await legacyMatchingSchema(knex, client);
+        // The key table as it was then: one row per document, unique on (uid, document_id).
+        await knex.schema.dropTable('master_data_match_keys');
+        await knex.schema.createTable('master_data_match_keys', (t) => {
+          t.increments('id');
+          t.string('uid', 255).notNullable();
+          t.string('document_id', 64).notNullable();
+          t.text('name_key');
+          t.string('tax_id', 64);
+          t.string('phone', 32);
+          t.string('email', 255);
+          t.string('domain_a', 255);
+          t.string('domain_b', 255);
+          t.string('city', 255);
+          t.string('country', 8);
+          t.unique(['uid', 'document_id'], { indexName: 'master_data_match_keys_doc_uq' });
+        });
+        await knex('master_data_match_keys').insert({ uid: 'api::customer.customer', document_id: 'old', tax_id: 'CN:1' });
+      },
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  test('start-up versions the keys by their own migration and empties the keys of the old format', async () => {
+    const knex = app.strapi.db.connection;
+    expect((await recorded(knex)).map((r) => r.name)).toEqual([...ALL].sort());
+    expect(await knex.schema.hasColumn('master_data_match_keys', 'version')).toBe(true);
+    expect(Number((await knex('master_data_match_keys').count({ n: '*' }))[0].n)).toBe(0);
+    // Unique per document and version now.
+    await knex('master_data_match_keys').insert([
+      { uid: 'api::legacy.legacy', document_id: 'd', version: 'draft' },
+      { uid: 'api::legacy.legacy', document_id: 'd', version: 'published' },
+    ]);
+    expect(await queryError(knex('master_data_match_keys').insert({ uid: 'api::legacy.legacy', document_id: 'd', version: 'draft' }))).not.toBe('no error');
+  });
+});
+
 describe('a failing migration', () => {
   test('rolls back every migration of the run, and stops start-up with a message naming it', async () => {
     const db = await createTestDatabase();
