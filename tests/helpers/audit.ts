@@ -23,8 +23,18 @@ export const withTriggersLifted = async (app: TestApp, fn: () => Promise<void>) 
     await fn();
   } finally {
     if (isPostgres()) await knex.raw(`ALTER TABLE ${EVENTS} ENABLE TRIGGER USER`);
-    else await app.strapi.plugin('master-data').service('audit').ensureSchema();
+    else await reapplyMigration(app, 'audit/0001-audit-tables');
   }
+};
+
+/**
+ * Runs one (idempotent) migration again, as if it had never been applied: the first migration of
+ * a capability puts back whatever of its schema is missing.
+ */
+export const reapplyMigration = async (app: TestApp, id: string) => {
+  await app.strapi.db.connection('master_data_migrations').where({ name: id }).delete();
+  const applied = await app.strapi.plugin('master-data').service('migrations').run();
+  if (applied.join() !== id) throw new Error(`expected to re-apply ${id}, applied ${applied.join(', ') || 'nothing'}`);
 };
 
 /**

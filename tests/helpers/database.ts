@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import { knex as knexFactory, type Knex } from 'knex';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -62,3 +63,18 @@ export const createTestDatabase = async (root = ROOT): Promise<TestDatabase> => 
     },
   };
 };
+
+/** A knex connection of its own to the database createTestDatabase set up last (destroy it after use). */
+export const openTestDatabase = (root = ROOT): Knex =>
+  isPostgres()
+    ? knexFactory({
+        client: 'pg',
+        connection: {
+          host: process.env.DATABASE_HOST,
+          port: Number(process.env.DATABASE_PORT),
+          user: process.env.DATABASE_USERNAME,
+          password: process.env.DATABASE_PASSWORD,
+          database: process.env.DATABASE_NAME,
+        },
+      })
+    : knexFactory({ client: 'better-sqlite3', connection: { filename: path.join(root, process.env.DATABASE_FILENAME!) }, useNullAsDefault: true });

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { createStrapi, type Core } from '@strapi/strapi';
-import { createTestDatabase, ROOT, type TestDatabase } from './database';
+import type { Knex } from 'knex';
+import { createTestDatabase, isPostgres, openTestDatabase, ROOT, type TestDatabase } from './database';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { drainPool } = require('../../scripts/boot');
 
@@ -19,11 +20,24 @@ export interface TestApp {
 export interface StartOptions {
   /** Another app directory holding a compiled app in dist/ (default: this project). */
   appDir?: string;
+  /** Lays out the new database before Strapi first starts on it (e.g. as an earlier version left it). */
+  prepare?: (knex: Knex, client: 'postgres' | 'sqlite') => Promise<void>;
 }
 
 /** Boots Strapi on a new database. Call `stop()` in afterAll. */
-export const startApp = async ({ appDir = ROOT }: StartOptions = {}): Promise<TestApp> => {
+export const startApp = async ({ appDir = ROOT, prepare }: StartOptions = {}): Promise<TestApp> => {
   const db: TestDatabase = await createTestDatabase(appDir);
+  if (prepare) {
+    const knex = openTestDatabase(appDir);
+    try {
+      await prepare(knex, isPostgres() ? 'postgres' : 'sqlite');
+    } catch (error) {
+      await db.drop();
+      throw error;
+    } finally {
+      await knex.destroy();
+    }
+  }
   const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
   strapi.log.level = process.env.TEST_LOG_LEVEL ?? 'error';
   try {

@@ -8,6 +8,8 @@ import { CAPABILITIES } from './capabilities';
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const governance = getService('governance', strapi);
   const { enabled, governed } = governance.load();
+  // The plugin's own tables first: a failing migration stops start-up (nothing applied).
+  await getService('migrations', strapi).run();
   if (enabled) {
     // Bounds at the HTTP edge (before Strapi's own sanitisers walk a huge body) and on every document
     // query's parameters (filters, ids), before any other document middleware.

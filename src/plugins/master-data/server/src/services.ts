@@ -1,5 +1,6 @@
 import { codeService } from './codes/service';
 import { governanceService } from './governance/service';
+import { migrationService } from './governance/migrations';
 import { auditService } from './audit/service';
 import { matchingService } from './matching/service';
 import { reviewService } from './matching/review';
@@ -9,6 +10,7 @@ import { importsService } from './matching/reconcile';
 export default {
   codes: codeService,
   governance: governanceService,
+  migrations: migrationService,
   audit: auditService,
   matching: matchingService,
   review: reviewService,

@@ -3,14 +3,13 @@ import type { Capability } from '../governance/capability';
 import { registerAuditActions } from './permissions';
 import { auditConsumer } from './consumer';
 import { getService } from '../governance/services';
+import { auditMigrations } from './schema';
 
 export const audit: Capability = {
   name: 'audit',
   async register({ strapi, governance }) {
     await registerAuditActions(strapi);
     governance.addConsumer(auditConsumer(strapi));
-  },
-  async bootstrap({ strapi }) {
-    await getService('audit', strapi).ensureSchema();
+    getService('migrations', strapi).add('audit', auditMigrations);
   },
 };

@@ -1,6 +1,7 @@
 /**
- * The audit tables and their append-only protection, created idempotently at start-up on SQLite and
- * PostgreSQL. Strapi's schema sync leaves tables it does not manage alone.
+ * The audit tables and their append-only protection, as numbered migrations (see
+ * governance/migrations.ts) on SQLite and PostgreSQL. Strapi's schema sync leaves tables it does
+ * not manage alone.
  *
  * Append-only: triggers refuse every UPDATE and DELETE (and TRUNCATE on PostgreSQL). The only way to
  * remove events is the retention procedure (./retention.ts), which unlocks deletes inside its own
@@ -8,12 +9,17 @@
  * master_data_audit_retention_lock.
  */
 import type { Knex } from 'knex';
+import type { Migration } from '../governance/migrations';
 
 export const EVENTS = 'master_data_audit_events';
 export const CHECKPOINTS = 'master_data_audit_checkpoints';
 export const RETENTION_LOCK = 'master_data_audit_retention_lock';
 
-export const ensureAuditSchema = async (knex: Knex, client: string) => {
+/**
+ * The tables and triggers as the plugin created them before migrations existed. Creates only what
+ * is missing (and replaces the trigger functions), so that it adopts a database laid out then.
+ */
+const auditTables = async (knex: Knex, client: string) => {
   if (!(await knex.schema.hasTable(EVENTS))) {
     await knex.schema.createTable(EVENTS, (t) => {
       t.bigInteger('sequence').primary();
@@ -94,3 +100,5 @@ export const ensureAuditSchema = async (knex: Knex, client: string) => {
     WHEN NOT EXISTS (SELECT 1 FROM ${RETENTION_LOCK})
     BEGIN SELECT RAISE(ABORT, '${EVENTS} is append-only (DELETE refused)'); END`);
 };
+
+export const auditMigrations: Migration[] = [{ name: '0001-audit-tables', up: (knex, { client }) => auditTables(knex, client) }];

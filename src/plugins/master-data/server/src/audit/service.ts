@@ -11,16 +11,14 @@ import { chainKey, GENESIS_HASH, hashEvent, verifyNext, type ChainedFields, type
 import { redactChanges } from './domain/redact';
 import { replay } from './domain/replay';
 import { cleanText, currentRequest } from '../governance/request';
-import { CHECKPOINTS, EVENTS, ensureAuditSchema } from './schema';
+import { CHECKPOINTS, EVENTS } from './schema';
 import { getService } from '../governance/services';
-import { withStartupLock } from '../governance/startup-lock';
+import { advisoryLocks, AUDIT_CHAIN_LOCK } from '../governance/locks';
 import { purgeAuditEvents } from './retention';
 import { encryptionKey } from '../security/secrets';
 import type { AuditActor, AuditChanges, AuditEvent, AuditEventView, AuditQuery } from '../../../shared/contracts/audit';
 import type { RequestFacts } from '../../../shared/contracts/events';
 
-/** PostgreSQL advisory lock key that serialises appends to the chain (held until the write commits). */
-const CHAIN_LOCK = 0x6d64_6175; // "mdau"
 const VERIFY_BATCH = 5000;
 
 export interface RecordInput {
@@ -133,10 +131,6 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
     (await db(CHECKPOINTS).orderBy('sequence', 'desc').first()) as { sequence: number | string; hash: string } | undefined;
 
   return {
-    async ensureSchema() {
-      await withStartupLock(strapi, (trx) => ensureAuditSchema(trx, strapi.db.dialect.client));
-    },
-
     /**
      * Appends one event to the chain inside `trx`; returns it. Throws if the insert fails (the write
      * rolls back). Appends within one transaction are queued: the admin panel's bulk actions run
@@ -158,7 +152,8 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       const request = input.request ?? current!.request;
       const reason = input.reason ?? request.reason;
       const sensitive = sensitivePaths(uid);
-      if (isPostgres()) await trx.raw('SELECT pg_advisory_xact_lock(?)', [CHAIN_LOCK]);
+      // Serialises appends to the chain (held until the write commits).
+      await advisoryLocks(trx, [AUDIT_CHAIN_LOCK]);
       const head = (await trx(EVENTS).select('sequence', 'hash').orderBy('sequence', 'desc').first()) ?? (await lastCheckpoint(trx));
       const fields: ChainedFields = {
         sequence: head ? Number(head.sequence) + 1 : 1,

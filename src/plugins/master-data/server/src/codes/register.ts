@@ -3,11 +3,13 @@ import type { UID } from '@strapi/strapi';
 import type { Capability } from '../governance/capability';
 import { codeStage } from './stage';
 import { getService } from '../governance/services';
+import { codeMigrations } from './schema';
 
 export const codes: Capability = {
   name: 'codes',
-  register({ governance }) {
+  register({ strapi, governance }) {
     governance.addStage(codeStage);
+    getService('migrations', strapi).add('codes', codeMigrations);
   },
   async bootstrap({ strapi, governance, enabled }) {
     if (!enabled) return;

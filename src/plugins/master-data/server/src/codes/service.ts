@@ -6,9 +6,8 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { formatCode, parseCode, type CodeFormat } from './format';
-import { withStartupLock } from '../governance/startup-lock';
-
-const COUNTERS = 'master_data_counters';
+import { withStartupLock } from '../governance/locks';
+import { COUNTERS } from './schema';
 
 const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
 
@@ -45,12 +44,6 @@ export const codeService = ({ strapi }: { strapi: Core.Strapi }) => ({
         [name, highest, highest, name]
       );
       return;
-    }
-    if (!(await knex.schema.hasTable(COUNTERS))) {
-      await knex.schema.createTable(COUNTERS, (table) => {
-        table.string('name', 255).primary();
-        table.bigInteger('value').notNullable();
-      });
     }
     await knex(COUNTERS).insert({ name: uid, value: highest }).onConflict('name').ignore();
     await knex(COUNTERS).where({ name: uid }).andWhere('value', '<', highest).update({ value: highest });

@@ -7,9 +7,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { GovernanceService } from './service';
+import type { MigrationService } from './migrations';
 
 export interface PluginServices {
   governance: GovernanceService;
+  migrations: MigrationService;
 }
 
 export const getService = <K extends keyof PluginServices>(name: K, strapi: Core.Strapi = global.strapi): PluginServices[K] =>

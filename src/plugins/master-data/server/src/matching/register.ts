@@ -3,15 +3,16 @@ import type { Capability } from '../governance/capability';
 import { registerDuplicateActions } from './permissions';
 import { matchingStage } from './stage';
 import { getService } from '../governance/services';
+import { matchingMigrations } from './schema';
 
 export const matching: Capability = {
   name: 'matching',
   async register({ strapi, governance }) {
     await registerDuplicateActions(strapi);
     governance.addStage(matchingStage);
+    getService('migrations', strapi).add('matching', matchingMigrations);
   },
   async bootstrap({ strapi, governance, enabled }) {
-    await getService('matching', strapi).ensureSchema();
     if (!enabled) return;
     for (const uid of governance.load().governed.keys()) await getService('matching', strapi).ensureKeys(uid);
   },

@@ -1,5 +1,6 @@
 /**
- * Matching tables, created idempotently at start-up (Strapi's schema sync leaves them alone):
+ * Matching tables, as numbered migrations (see governance/migrations.ts; Strapi's schema sync
+ * leaves them alone):
  * - keys: one row of match keys per governed document and version (draft, published), with exact
  *   indexes on every key and, on PostgreSQL, a pg_trgm GIN index on the normalised name;
  * - grams + gram_stats (SQLite only): the name's n-grams and how many records hold each, so that
@@ -7,21 +8,27 @@
  * - pairs: the review queue; merges: what each merge changed, for unmerge.
  */
 import type { Knex } from 'knex';
+import type { Migration } from '../governance/migrations';
 
 export const KEYS = 'master_data_match_keys';
 export const GRAMS = 'master_data_match_grams';
 export const GRAM_STATS = 'master_data_match_gram_stats';
 export const PAIRS = 'master_data_match_pairs';
 export const MERGES = 'master_data_merges';
+const KEYS_DOC_UQ = 'master_data_match_keys_doc_uq';
 const KEYS_VERSION_UQ = 'master_data_match_keys_doc_version_uq';
 
-export const ensureMatchingSchema = async (knex: Knex, client: string) => {
+/**
+ * The tables as the plugin created them before match keys had versions (one key row per
+ * document). Creates only what is missing, so that it adopts a database laid out before
+ * migrations existed, whichever layout of the key table it has (0002 then upgrades the older one).
+ */
+const matchingTables = async (knex: Knex, client: string) => {
   if (!(await knex.schema.hasTable(KEYS))) {
     await knex.schema.createTable(KEYS, (t) => {
       t.increments('id');
       t.string('uid', 255).notNullable();
       t.string('document_id', 64).notNullable();
-      t.string('version', 16).notNullable().defaultTo('draft');
       t.text('name_key');
       t.string('tax_id', 64);
       t.string('phone', 32);
@@ -30,7 +37,7 @@ export const ensureMatchingSchema = async (knex: Knex, client: string) => {
       t.string('domain_b', 255);
       t.string('city', 255);
       t.string('country', 8);
-      t.unique(['uid', 'document_id', 'version'], { indexName: KEYS_VERSION_UQ });
+      t.unique(['uid', 'document_id'], { indexName: KEYS_DOC_UQ });
       t.index(['uid', 'tax_id'], 'master_data_match_keys_tax_idx');
       t.index(['uid', 'phone'], 'master_data_match_keys_phone_idx');
       t.index(['uid', 'email'], 'master_data_match_keys_email_idx');
@@ -39,22 +46,6 @@ export const ensureMatchingSchema = async (knex: Knex, client: string) => {
     });
     // Prefix-safe index on (uid, name, city); name_key is text, so PostgreSQL gets an expression-free btree.
     await knex.raw(`CREATE INDEX IF NOT EXISTS master_data_match_keys_name_idx ON ${KEYS} (uid, name_key, city)`);
-  } else if (!(await knex.schema.hasColumn(KEYS, 'version'))) {
-    // A database keyed by an earlier version: one row per document (its draft), keys in an older
-    // format. Add the version, and empty the keys so that start-up rebuilds both versions of
-    // every record (ensureKeys builds the keys of a type whose key table is empty).
-    await knex.schema.alterTable(KEYS, (t) => {
-      t.string('version', 16).notNullable().defaultTo('draft');
-    });
-    await knex.schema.alterTable(KEYS, (t) => {
-      t.dropUnique(['uid', 'document_id'], 'master_data_match_keys_doc_uq');
-    });
-    await knex.schema.alterTable(KEYS, (t) => {
-      t.unique(['uid', 'document_id', 'version'], { indexName: KEYS_VERSION_UQ });
-    });
-    await knex(KEYS).delete();
-    if (await knex.schema.hasTable(GRAMS)) await knex(GRAMS).delete();
-    if (await knex.schema.hasTable(GRAM_STATS)) await knex(GRAM_STATS).delete();
   }
   if (!(await knex.schema.hasTable(PAIRS))) {
     await knex.schema.createTable(PAIRS, (t) => {
@@ -109,3 +100,31 @@ export const ensureMatchingSchema = async (knex: Knex, client: string) => {
     uid TEXT NOT NULL, gram TEXT NOT NULL, df INTEGER NOT NULL,
     PRIMARY KEY (uid, gram)) WITHOUT ROWID`);
 };
+
+/**
+ * Match keys per document and version (draft, published). A database keyed before: one row per
+ * document (its draft), keys in an older format. Adds the version and empties the keys, so that
+ * start-up rebuilds both versions of every record (ensureKeys builds the keys of a type whose key
+ * table is empty). A key table created with the version already (before migrations existed) is
+ * left as it is.
+ */
+const keyVersions = async (knex: Knex) => {
+  if (await knex.schema.hasColumn(KEYS, 'version')) return;
+  await knex.schema.alterTable(KEYS, (t) => {
+    t.string('version', 16).notNullable().defaultTo('draft');
+  });
+  await knex.schema.alterTable(KEYS, (t) => {
+    t.dropUnique(['uid', 'document_id'], KEYS_DOC_UQ);
+  });
+  await knex.schema.alterTable(KEYS, (t) => {
+    t.unique(['uid', 'document_id', 'version'], { indexName: KEYS_VERSION_UQ });
+  });
+  await knex(KEYS).delete();
+  if (await knex.schema.hasTable(GRAMS)) await knex(GRAMS).delete();
+  if (await knex.schema.hasTable(GRAM_STATS)) await knex(GRAM_STATS).delete();
+};
+
+export const matchingMigrations: Migration[] = [
+  { name: '0001-matching-tables', up: (knex, { client }) => matchingTables(knex, client) },
+  { name: '0002-match-keys-version', up: (knex) => keyVersions(knex) },
+];

@@ -9,12 +9,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { MatchCandidate } from '../../../shared/contracts/matching';
-import { withStartupLock } from '../governance/startup-lock';
+import { advisoryLocks, lockKey, withStartupLock } from '../governance/locks';
 import { modelInfo } from '../governance/model';
 import { getService } from '../governance/services';
 import { matchKeys, nameGrams, type MatchKeys } from './domain/keys';
 import { byStrength, scorePair } from './domain/score';
-import { GRAMS, GRAM_STATS, KEYS, PAIRS, ensureMatchingSchema } from './schema';
+import { GRAMS, GRAM_STATS, KEYS, PAIRS } from './schema';
 import { resolveMatchingSettings, type MatchingSettings } from './settings';
 
 type Db = Knex | Knex.Transaction;
@@ -141,10 +141,6 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const service = {
-    async ensureSchema() {
-      await withStartupLock(strapi, (trx) => ensureMatchingSchema(trx, strapi.db.dialect.client));
-    },
-
     /** The type's matching settings, or null when it has no matching configured. */
     settings(uid: string): MatchingSettings | null {
       if (!settingsCache.has(uid)) {
@@ -185,14 +181,10 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
         keys.taxId && `tax:${keys.taxId}`,
         keys.name && `name:${keys.name}`,
         ...(contactsCanBlock ? [keys.phone && `phone:${keys.phone}`, keys.email && `email:${keys.email}`, ...keys.domains.map((d) => `domain:${d}`)] : []),
-      ]
-        .filter(Boolean)
-        .sort() as string[];
-      if (names.length === 0) return;
-      // One round trip; the locks are taken in the sorted order.
-      await trx.raw(
-        `SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM (SELECT unnest(?::text[]) AS k ORDER BY 1) AS keys`,
-        [names.map((name) => `master-data:match:${uid}:${name}`)]
+      ].filter(Boolean) as string[];
+      await advisoryLocks(
+        trx,
+        names.map((name) => lockKey('match', uid, name))
       );
     },
 
