@@ -143,6 +143,19 @@ describe('reading the trail', () => {
     expect(res.body.error.details.errors.map((e: any) => e.path[0]).sort()).toEqual(['from', 'limit']);
   });
 
+  test('a date outside years 0000-9999 (or not in ISO 8601 form) is a 400: stored times compare as text, so "+099999-…" sorted before every event', async () => {
+    const cases = ['from=%2B099999-01-01T00:00:00Z', 'to=%2B099999-01-01T00:00:00Z', 'from=-000001-01-01T00:00:00Z', 'from=1', 'to=9999-12-31T23:00:00-05:00'];
+    for (const q of cases) {
+      const res = await app.http.get(`/master-data/audit-events?${q}`).set(bearer(admin));
+      expect([q, res.status]).toEqual([q, 400]);
+      expect(res.body.error.details.errors.map((e: any) => e.path[0])).toEqual([q.split('=')[0]]);
+    }
+    const asOf = await app.http.get('/master-data/audit-events/as-of?uid=api::customer.customer&documentId=x&at=%2B010000-01-01T00:00:00Z').set(bearer(admin));
+    expect(asOf.status).toBe(400);
+    expect(asOf.body.error.details.errors.map((e: any) => e.path[0])).toEqual(['at']);
+    expect((await app.http.get('/master-data/audit-events?from=2026-01-01&to=9999-12-31T23:59:59.999Z').set(bearer(admin))).status).toBe(200);
+  });
+
   test('admins without the audit permission are refused; the approver role may read', async () => {
     expect((await app.http.get('/master-data/audit-events').set(bearer((await adminToken(app, ['sales'])).token))).status).toBe(403);
     expect((await app.http.get('/master-data/audit-events').set(bearer((await adminToken(app, ['approver'])).token))).status).toBe(200);

@@ -189,3 +189,20 @@ test('the same from the admin content manager and from code', async () => {
   ]);
   expect((await eventsOf(app, b)).slice(-1)[0].actor_kind).toBe('system');
 });
+
+test('an admin clone of a group takes its customers with it (one group per customer): each one gets an event', async () => {
+  const { token: admin } = await adminToken(app);
+  const g = await group();
+  const a = await customer(g);
+  const res = await app.http.post(`/content-manager/collection-types/${GROUP}/clone/${g}`).set(bearer(admin)).send({ name: 'Cloned key accounts', code: `CLONE${counter}` });
+  expect(res.status).toBe(200);
+  const copy = res.body.data.documentId;
+  // Strapi copies the relation; a customer has one group, so the clone now holds it.
+  expect(await groupOf(a, 'draft')).toBe(copy);
+  expect(await groupOf(a, 'published')).toBe(copy);
+  const moved = { group: { before: g, after: copy } };
+  expect(await laterEvents(a)).toEqual([
+    ['update', moved],
+    ['publish', moved],
+  ]);
+});

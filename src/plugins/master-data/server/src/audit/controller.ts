@@ -8,7 +8,18 @@ import { parse } from '../http';
 import type { AuditEvent } from '../../../shared/contracts/audit';
 import { adminReader, contentApiReader, type FieldReader } from '../security/field-access';
 
-const isoDate = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time');
+/**
+ * An ISO 8601 date (or date-time) in years 0000-9999. Stored times are ISO text and compare as
+ * text: an extended year (`+099999-…`, what `Date` makes of `99999-01-01`) sorted before every
+ * event, so a `from` far in the future returned the whole trail.
+ */
+const isoDate = z
+  .string()
+  .max(64)
+  .refine((v) => {
+    const t = Date.parse(v);
+    return /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(t) && /^\d{4}-/.test(new Date(t).toISOString());
+  }, 'must be an ISO 8601 date-time in the years 0000-9999');
 const toIso = (v: string | undefined) => (v === undefined ? undefined : new Date(v).toISOString());
 
 const listQuery = z

@@ -98,6 +98,14 @@ export const createParamsGuardMiddleware = (strapi: Core.Strapi, governed: strin
 const CONTENT_MANAGER = /^\/content-manager\/(collection-types|single-types)\/([^/]+)/;
 
 /**
+ * Most documents one admin bulk action may name: the list's largest page (the panel acts on the
+ * selected rows of one page). Strapi publishes the named documents one by one in one transaction,
+ * each through the pipeline, unbounded: 20,000 ids (made up or repeated) held the database for
+ * over a minute.
+ */
+export const MAX_BULK_DOCUMENTS = 100;
+
+/**
  * HTTP middleware, at the edge of the REST and admin content-manager routes:
  * - the body of a write to a governed type is checked against its bounds before Strapi's own
  *   sanitizers walk it (they took 160 ms over 2,000 addresses before the pipeline's stage said no);
@@ -105,7 +113,8 @@ const CONTENT_MANAGER = /^\/content-manager\/(collection-types|single-types)\/([
  * - the admin content manager's bulk actions and existence checks query the database directly (not
  *   through the Document Service): a NUL in a documentId reached PostgreSQL (a 500);
  * - it reads a write's body as the record: an array or a text body failed in its permission
- *   sanitizer (a 500).
+ *   sanitizer (a 500);
+ * - a bulk action names at most MAX_BULK_DOCUMENTS documents.
  * Each is a 400 naming the input.
  */
 export const inputGuard = (strapi: Core.Strapi, governed: string[]) => {
@@ -130,7 +139,11 @@ export const inputGuard = (strapi: Core.Strapi, governed: string[]) => {
       }
       const bad = unstorable({ path, query: ctx.query, body });
       if (bad) throw fieldError(bad.path.slice(1).length ? bad.path.slice(1) : [bad.path[0]], bad.message);
-      if (write && governed.includes(admin[2]) && !ctx.path.includes('/actions/bulk')) assertWithinBounds(strapi, admin[2], body);
+      const bulk = ctx.path.includes('/actions/bulk');
+      if (write && bulk && Array.isArray(body?.documentIds) && body.documentIds.length > MAX_BULK_DOCUMENTS) {
+        throw fieldError(['documentIds'], `must name at most ${MAX_BULK_DOCUMENTS} documents (got ${body.documentIds.length})`);
+      }
+      if (write && governed.includes(admin[2]) && !bulk) assertWithinBounds(strapi, admin[2], body);
     } else if (write && restPrefix === '/api' && body && typeof body === 'object') {
       const uid = restPaths.get(ctx.path.replace(/^(\/api\/[^/]+).*$/, '$1'));
       if (uid && body.data !== undefined) assertWithinBounds(strapi, uid, body.data);

@@ -7,7 +7,7 @@
  * transaction, with the owner attribute's before/after as documentIds.
  *
  * Only writes that can change such links pay for it: a create/update whose data names an inverse
- * attribute, and a delete (the join rows go with the record).
+ * attribute, a delete (the join rows go with the record) and a clone (it copies the source's links).
  */
 import type { WriteContext } from './pipeline';
 import { getService } from './services';
@@ -101,8 +101,12 @@ export const inverseBefore = async (write: WriteContext): Promise<InverseKept | 
   if (attributes.length === 0) return undefined;
   const documentId: string | undefined = write.params.documentId;
   const data = write.params.data ?? {};
+  // A clone copies the source's relations: where the owner side holds one (a customer's one
+  // group), the copy takes the source's records away from it, whatever the data says.
   const relevant = attributes.filter((a) =>
-    write.action === 'delete' ? Boolean(documentId) : (write.action === 'create' || write.action === 'update') && data[a.name] !== undefined
+    write.action === 'delete' || write.action === 'clone'
+      ? Boolean(documentId)
+      : (write.action === 'create' || write.action === 'update') && data[a.name] !== undefined
   );
   if (relevant.length === 0) return undefined;
   const before = new Map<string, Values>();
