@@ -51,7 +51,7 @@ const createDatabase = async (client) => {
 };
 
 const SECRETS = {
-  APP_KEYS: 'benchKeyA,benchKeyB',
+  APP_KEYS: 'bench-app-key-a-0123456789,bench-app-key-b-0123456789', // NODE_ENV=production: at least 16 characters each
   API_TOKEN_SALT: 'bench-api-token-salt',
   ADMIN_JWT_SECRET: 'bench-admin-jwt-secret',
   JWT_SECRET: 'bench-jwt-secret',

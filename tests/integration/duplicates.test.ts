@@ -158,6 +158,7 @@ describe('override', () => {
     const sales = (await adminToken(app, ['sales'])).token;
     const denied = await app.http.post(CM).set(bearer(sales)).set('X-Duplicate-Override', 'because').send(distinct({ name: original.body.data.name }));
     expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toBe('X-Duplicate-Override: you may not override a duplicate block');
     const stewardOverride = await app.http.post(CM).set(bearer(steward)).set('X-Duplicate-Override', 'Branch office, own ledger').send(distinct({ name: original.body.data.name }));
     expect(stewardOverride.status).toBe(201);
     const noReason = await create(distinct({ name: original.body.data.name }), { 'X-Duplicate-Override': ' x ' });
@@ -242,6 +243,26 @@ describe('match API', () => {
     expect((await app.http.post('/api/master-data/match').set(bearer(jwt)).send({ data: { name: 'Contoso Pharma' } })).status).toBe(200);
     const readOnly = await apiToken(app, 'read-only');
     expect((await app.http.post('/api/master-data/match').set(bearer(readOnly)).send({ data: { name: 'x' } })).status).toBe(403);
+  });
+
+  test('a caller that may match but not find customers learns the decision, not which records match or why', async () => {
+    const original = (await create(distinct({ taxId: uscc(), country: 'CN' }))).body.data;
+    const query = { data: { name: 'Unrelated Name Ltd', taxId: original.taxId, country: 'CN' } };
+    const matchOnly = await apiToken(app, 'custom', ['plugin::master-data.matching.match']);
+    const res = await app.http.post('/api/master-data/match').set(bearer(matchOnly)).send(query);
+    expect(res.status).toBe(200);
+    expect(res.body.meta).toMatchObject({ decision: 'block', restricted: true });
+    expect(res.body.data[0]).toEqual({ score: expect.any(Number), decision: 'block' });
+    expect(JSON.stringify(res.body)).not.toContain(original.documentId);
+    // Nor may it probe a stored record (drafts included) by its documentId.
+    const probe = await app.http.post('/api/master-data/match').set(bearer(matchOnly)).send({ documentId: original.documentId });
+    expect(probe.status).toBe(403);
+    expect(probe.body.error.message).toMatch(/^documentId: /);
+    // With find on customers, the candidates and reasons are there.
+    const reader = await apiToken(app, 'custom', ['plugin::master-data.matching.match', 'api::customer.customer.find']);
+    const full = await app.http.post('/api/master-data/match').set(bearer(reader)).send(query);
+    expect(full.body.data[0]).toMatchObject({ documentId: original.documentId, decision: 'block', reasons: expect.any(Array) });
+    expect(full.body.meta.restricted).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 /** Request parsing shared by the plugin's controllers: a bad field is a 400 naming it. */
 import { errors } from '@strapi/utils';
+import createError from 'http-errors';
 import type { z } from 'zod';
 
 /** A 400 naming one field (path into the data, or a header's name) and the reason. */
@@ -35,4 +36,16 @@ export const parse = <T>(schema: z.ZodType<T>, input: unknown, where = 'query'):
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, name: 'ValidationError' }));
   throw new errors.ValidationError(issues.map((i) => `${i.path.join('.') || where}: ${i.message}`).join('; '), { errors: issues });
+};
+
+/**
+ * An error with its own status, name, message and details, answered as they are: Strapi's error
+ * middleware passes `http-errors` errors through, while it answers a `@strapi/utils` ForbiddenError
+ * with the bare message "Forbidden".
+ */
+export const httpError = (status: number, name: string, message: string, details: Record<string, unknown> = {}) => {
+  const error = createError(status, message);
+  error.name = name;
+  (error as any).details = details;
+  return error;
 };

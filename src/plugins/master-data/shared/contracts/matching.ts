@@ -46,6 +46,11 @@ export interface MatchResponse {
      * its input like a write: `GB100654027` for GB is matched as `100654027`), each with the reason.
      */
     ignored: { path: string[]; message: string }[];
+    /**
+     * Content API callers that may not `find` the type get each candidate's score and decision only
+     * (no documentId, no reasons): the answer a write would get, not which records match.
+     */
+    restricted?: true;
   };
 }
 

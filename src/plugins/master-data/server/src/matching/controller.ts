@@ -5,10 +5,11 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { MatchResponse } from '../../../shared/contracts/matching';
-import { fieldError, parse } from '../http';
+import { fieldError, httpError, parse } from '../http';
 import { getService } from '../governance/services';
 import { byStrength } from './domain/score';
 import { contentAccess } from '../security/content-access';
+import { contentApiReader } from '../security/field-access';
 import { storedRow } from '../governance/model';
 import { standardiseForSearch } from '../validation/domain/apply';
 import { assertWithinBounds } from '../governance/bounds';
@@ -107,11 +108,24 @@ export const matchingController = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** POST /api/master-data/match (content API) and POST /master-data/match (admin). */
     async match(ctx: any) {
-      const response = await run(ctx.request.body);
       if (ctx.state?.auth?.strategy?.name !== 'admin') {
-        ctx.body = response;
+        // Content API: which records match is record data. A caller that may not find the type
+        // learns the decision a write would get (as a 409 would tell it), not which records or why,
+        // and may not match a stored record by its documentId.
+        const reader = contentApiReader(strapi, ctx);
+        const uid = matchedType(strapi, typeof ctx.request.body?.uid === 'string' ? ctx.request.body.uid : undefined);
+        if (await reader.canRead(uid)) {
+          ctx.body = await run(ctx.request.body);
+          return;
+        }
+        if (ctx.request.body?.documentId !== undefined) {
+          throw httpError(403, 'ForbiddenError', `documentId: matching a stored record needs the right to find ${uid}`, { path: ['documentId'] });
+        }
+        const response = await run(ctx.request.body);
+        ctx.body = { data: response.data.map(({ score, decision }) => ({ score, decision })), meta: { ...response.meta, restricted: true } };
         return;
       }
+      const response = await run(ctx.request.body);
       const records = await withRecords(response.meta.uid, response.data.map((c) => c.documentId));
       ctx.body = { ...response, records: await contentAccess(strapi, ctx, response.meta.uid).readable(records) };
     },

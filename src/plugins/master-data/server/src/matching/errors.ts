@@ -1,16 +1,8 @@
-/**
- * 409 errors. Strapi's error middleware answers `http-errors` errors with their status, name,
- * message and details; `@strapi/utils` application errors would all be 400.
- */
-import createError from 'http-errors';
+/** 409 errors (`@strapi/utils` application errors would all be 400; see httpError). */
 import type { MatchCandidate } from '../../../shared/contracts/matching';
+import { httpError } from '../http';
 
-export const conflictError = (name: string, message: string, details: Record<string, unknown>) => {
-  const error = createError(409, message);
-  error.name = name;
-  (error as any).details = details;
-  return error;
-};
+export const conflictError = (name: string, message: string, details: Record<string, unknown>) => httpError(409, name, message, details);
 
 export const duplicateError = (candidates: MatchCandidate[]) =>
   conflictError(

@@ -3,9 +3,8 @@
  * `X-Duplicate-Override: <reason>` and the caller may override (admins with the override
  * permission, full-access API tokens). Asking without the permission is a 403, not a silent block.
  */
-import { errors } from '@strapi/utils';
 import type { WriteContext } from '../governance/pipeline';
-import { fieldError } from '../http';
+import { fieldError, httpError } from '../http';
 
 export const OVERRIDE_ACTION = 'plugin::master-data.duplicates.override';
 
@@ -13,7 +12,7 @@ export const OVERRIDE_ACTION = 'plugin::master-data.duplicates.override';
 export const overrideReason = (write: WriteContext): string | null => {
   const reason = write.request.override;
   if (reason === null) return null;
-  if (!write.can(OVERRIDE_ACTION)) throw new errors.ForbiddenError('X-Duplicate-Override: you may not override a duplicate block', { permission: OVERRIDE_ACTION });
+  if (!write.can(OVERRIDE_ACTION)) throw httpError(403, 'ForbiddenError', 'X-Duplicate-Override: you may not override a duplicate block', { permission: OVERRIDE_ACTION });
   if (reason.length < 3) throw fieldError(['X-Duplicate-Override'], 'give the reason for creating a duplicate');
   return reason;
 };

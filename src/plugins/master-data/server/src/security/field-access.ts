@@ -128,6 +128,8 @@ export interface FieldReader {
   record(uid: string, values: Record<string, unknown>): Promise<{ values: Record<string, unknown>; restricted: string[] }>;
   /** The entries of a field-keyed map whose field the reader may see. */
   keys<T>(uid: string, map: Record<string, T>): Promise<Record<string, T>>;
+  /** Whether the reader may read records of the type at all. */
+  canRead(uid: string): Promise<boolean>;
 }
 
 const createReader = (strapi: Core.Strapi, accessOf: AccessOf): FieldReader => {
@@ -161,6 +163,9 @@ const createReader = (strapi: Core.Strapi, accessOf: AccessOf): FieldReader => {
     async keys(uid, map) {
       const { shape, access } = await resolve(uid);
       return visibleKeys(shape, access, map);
+    },
+    async canRead(uid) {
+      return (await resolve(uid)).access.readable;
     },
   };
 };
