@@ -24,7 +24,7 @@ const root = path.resolve(__dirname, '..');
     if (message && message.cmd === 'rebuild-match-keys') {
       // Benchmarks load records straight into the table, then build their match keys here.
       const started = process.hrtime.bigint();
-      const count = await strapi.plugin('master-data').service('matching').rebuild(message.uid);
+      const count = await strapi.plugin('master-data').service('matching').rebuild({ uid: message.uid });
       process.send({ rebuilt: count, ms: Number(process.hrtime.bigint() - started) / 1e6 });
       return;
     }

@@ -150,7 +150,7 @@ describe('both versions of a record are matched', () => {
     const a = (await create(record({ taxId: x }))).body.data;
     await app.http.put(`/api/customers/${a.documentId}?status=draft`).set(bearer(token)).send({ data: { taxId: y } });
     const before = await keyRows(a.documentId);
-    await app.strapi.plugin('master-data').service('matching').rebuild(UID);
+    await app.strapi.plugin('master-data').service('matching').rebuild({ uid: UID });
     expect(await keyRows(a.documentId)).toEqual(before);
     expect(before.map((r: any) => [r.version, r.tax_id])).toEqual([
       ['draft', `CN:${y}`],
@@ -188,7 +188,7 @@ describe('a database keyed before versions existed', () => {
     const matching = app.strapi.plugin('master-data').service('matching');
     const migrations = app.strapi.plugin('master-data').service('migrations');
     expect(await migrations.run()).toEqual(['matching/0002-match-keys-version']);
-    await matching.ensureKeys(UID);
+    await matching.ensureKeys({ uid: UID });
     expect((await keyRows(a.documentId)).map((r: any) => [r.version, r.tax_id])).toEqual([
       ['draft', `CN:${y}`],
       ['published', `CN:${x}`],

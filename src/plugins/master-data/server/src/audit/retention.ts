@@ -50,16 +50,19 @@ export const purgeAuditEvents = async (strapi: Core.Strapi, { before: requested,
     if (!postgres) await trx(RETENTION_LOCK).del();
     if (postgres) await trx.raw(`SET LOCAL master_data.audit_retention = 'off'`);
     await trx(CHECKPOINTS).insert({ sequence: last.sequence, hash: last.hash, created_at: new Date().toISOString(), removed, reason });
-    await getService('governance', strapi).emit(trx, {
-      type: EVENT_TYPES.auditRetention,
-      uid: AUDIT_UID,
-      documentId: null,
-      action: 'audit.retention',
-      changes: {
-        checkpoint: { before: null, after: { sequence: Number(last.sequence), hash: last.hash } },
-        removed: { before: null, after: removed },
+    await getService('governance', strapi).emit({
+      trx,
+      event: {
+        type: EVENT_TYPES.auditRetention,
+        uid: AUDIT_UID,
+        documentId: null,
+        action: 'audit.retention',
+        changes: {
+          checkpoint: { before: null, after: { sequence: Number(last.sequence), hash: last.hash } },
+          removed: { before: null, after: removed },
+        },
+        reason,
       },
-      reason,
     });
     return { removed, checkpoint: Number(last.sequence) };
   });

@@ -20,10 +20,10 @@ export const codeService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * so that a database filled before (or by another tool) never gets a code twice.
    */
   async ensureCounter(input: { uid: UID.ContentType; field: string; format: CodeFormat }) {
-    await withStartupLock(strapi, (trx) => this.ensureCounterIn(trx, input));
+    await withStartupLock(strapi, (trx) => this.ensureCounterIn({ trx, ...input }));
   },
 
-  async ensureCounterIn(knex: Knex.Transaction, { uid, field, format }: { uid: UID.ContentType; field: string; format: CodeFormat }) {
+  async ensureCounterIn({ trx: knex, uid, field, format }: { trx: Knex.Transaction; uid: UID.ContentType; field: string; format: CodeFormat }) {
     const { tableName, attributes } = strapi.db.metadata.get(uid);
     const column = (attributes[field] as { columnName?: string }).columnName ?? field;
     // The longest, then greatest codes first; the first that parses is the highest number (an

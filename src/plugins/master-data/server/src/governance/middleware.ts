@@ -90,13 +90,16 @@ const buildContext = async (
       return state;
     },
     async emit(event) {
-      await governance.dispatch(trx, {
-        ...event,
-        locale: event.locale === undefined ? locale : event.locale,
-        reason: event.reason ?? request.reason,
-        origin,
-        actor,
-        request,
+      await governance.dispatch({
+        trx,
+        event: {
+          ...event,
+          locale: event.locale === undefined ? locale : event.locale,
+          reason: event.reason ?? request.reason,
+          origin,
+          actor,
+          request,
+        },
       });
     },
     divert(next) {

@@ -55,7 +55,7 @@ export const governanceService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Hands a complete event to every consumer, in order, inside `trx` (the transaction of the
      * change it describes: a consumer that throws rolls the change back).
      */
-    async dispatch(trx: Knex.Transaction, event: DomainEvent) {
+    async dispatch({ trx, event }: { trx: Knex.Transaction; event: DomainEvent }) {
       for (const consumer of consumers) await consumer.handle(event, trx);
     },
 
@@ -63,9 +63,9 @@ export const governanceService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Emits an event from outside a governed write (merge, retention, reconcile): who and where
      * from are those of the current request (or `system`/`code` outside one).
      */
-    async emit(trx: Knex.Transaction, event: EmittedEvent) {
+    async emit({ trx, event }: { trx: Knex.Transaction; event: EmittedEvent }) {
       const { origin, actor, request } = currentRequest(strapi);
-      await service.dispatch(trx, { ...event, locale: event.locale ?? null, reason: event.reason ?? request.reason, origin, actor, request });
+      await service.dispatch({ trx, event: { ...event, locale: event.locale ?? null, reason: event.reason ?? request.reason, origin, actor, request } });
     },
 
     /** Parses and checks the configuration; throws naming the bad key. Cached after the first call. */

@@ -81,7 +81,7 @@ export const matchingController = ({ strapi }: { strapi: Core.Strapi }) => {
     const rules = getService('governance', strapi).load().governed.get(uid)?.fields ?? {};
     const { data: standardised, ignored } = standardiseForSearch({ rules, data: input.data ?? {}, existing: stored });
     const record = { ...(stored ?? {}), ...standardised };
-    const data = await matching.match(uid, matching.keysOf(uid, record), { exclude: input.documentId, limit: input.limit, includeAllow: true });
+    const data = await matching.match({ uid, keys: matching.keysOf({ uid, record }), exclude: input.documentId, limit: input.limit, includeAllow: true });
     const best = [...data].sort(byStrength)[0];
     return {
       data,
@@ -144,17 +144,17 @@ export const matchingController = ({ strapi }: { strapi: Core.Strapi }) => {
     /** GET /master-data/duplicates/:id: a pair and both records in full. */
     async get(ctx: any) {
       const { id } = parse(idParam, ctx.params, 'params');
-      const pair = await getService('review', strapi).get(id);
-      const records = await contentAccess(strapi, ctx, pair.uid).readable(await getService('merge', strapi).load(pair.uid, [pair.a, pair.b]));
+      const pair = await getService('review', strapi).get({ id });
+      const records = await contentAccess(strapi, ctx, pair.uid).readable(await getService('merge', strapi).load({ uid: pair.uid, documentIds: [pair.a, pair.b] }));
       ctx.body = { data: pair, records };
     },
 
     /** POST /master-data/duplicates/:id/not-duplicate */
     async notDuplicate(ctx: any) {
       const { id } = parse(idParam, ctx.params, 'params');
-      contentAccess(strapi, ctx, (await getService('review', strapi).get(id)).uid).assertCanWrite();
+      contentAccess(strapi, ctx, (await getService('review', strapi).get({ id })).uid).assertCanWrite();
       const user = ctx.state.user;
-      ctx.body = { data: await getService('review', strapi).resolve(id, 'not-duplicate', user?.email ?? 'admin') };
+      ctx.body = { data: await getService('review', strapi).resolve({ id, status: 'not-duplicate', by: user?.email ?? 'admin' }) };
     },
   };
 };

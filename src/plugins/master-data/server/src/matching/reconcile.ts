@@ -37,7 +37,7 @@ export const importsService = ({ strapi }: { strapi: Core.Strapi }) => ({
     const review = getService('review', strapi);
     const settings = matching.settings(uid);
 
-    const matchKeys = settings ? await matching.rebuild(uid) : 0;
+    const matchKeys = settings ? await matching.rebuild({ uid }) : 0;
     const components = [...new Set(Object.keys(governed.fields).filter((p) => p.includes('.')).map((p) => p.split('.')[0]))];
     const result: ReconcileResult = { uid, records: 0, matchKeys, pairsQueued: 0, invalid: 0, invalidRecords: [] };
     const pairs = new Set<string>();
@@ -61,10 +61,10 @@ export const importsService = ({ strapi }: { strapi: Core.Strapi }) => ({
             result.invalidRecords.push({ documentId: row.documentId, errors: errors.map((e) => ({ path: e.path.join('.'), message: e.message })) });
           }
         }
-        if (!settings || matching.isMerged(uid, row)) continue;
-        const candidates = await matching.match(uid, matching.keysOf(uid, row), { exclude: row.documentId });
+        if (!settings || matching.isMerged({ uid, record: row })) continue;
+        const candidates = await matching.match({ uid, keys: matching.keysOf({ uid, record: row }), exclude: row.documentId });
         if (candidates.length === 0) continue;
-        await review.record(strapi.db.connection, uid, row.documentId, candidates);
+        await review.record({ trx: strapi.db.connection, uid, documentId: row.documentId, candidates });
         for (const c of candidates) pairs.add([row.documentId, c.documentId].sort().join(' '));
       }
       onProgress?.(result.records);
@@ -72,22 +72,27 @@ export const importsService = ({ strapi }: { strapi: Core.Strapi }) => ({
     result.pairsQueued = pairs.size;
 
     // Recorded as the import's own event (origin `import`), whoever runs the command.
-    await withOrigin('import', () => strapi.db.transaction(({ trx }) =>
-      getService('governance', strapi).emit(trx, {
-        type: EVENT_TYPES.importReconciled,
-        uid,
-        documentId: null,
-        action: 'import.reconcile',
-        changes: {
-          records: { before: null, after: result.records },
-          matchKeys: { before: null, after: result.matchKeys },
-          pairsQueued: { before: null, after: result.pairsQueued },
-          invalid: { before: null, after: result.invalid },
-          invalidRecords: { before: null, after: result.invalidRecords.map((r) => r.documentId) },
-        },
-        reason: reason ?? 'reconcile after an import',
-      })
-    ));
+    await withOrigin('import', () =>
+      strapi.db.transaction(({ trx }) =>
+        getService('governance', strapi).emit({
+          trx,
+          event: {
+            type: EVENT_TYPES.importReconciled,
+            uid,
+            documentId: null,
+            action: 'import.reconcile',
+            changes: {
+              records: { before: null, after: result.records },
+              matchKeys: { before: null, after: result.matchKeys },
+              pairsQueued: { before: null, after: result.pairsQueued },
+              invalid: { before: null, after: result.invalid },
+              invalidRecords: { before: null, after: result.invalidRecords.map((r) => r.documentId) },
+            },
+            reason: reason ?? 'reconcile after an import',
+          },
+        })
+      )
+    );
     return result;
   },
 });

@@ -14,6 +14,6 @@ export const matching: Capability = {
   },
   async bootstrap({ strapi, governance, enabled }) {
     if (!enabled) return;
-    for (const uid of governance.load().governed.keys()) await getService('matching', strapi).ensureKeys(uid);
+    for (const uid of governance.load().governed.keys()) await getService('matching', strapi).ensureKeys({ uid });
   },
 };

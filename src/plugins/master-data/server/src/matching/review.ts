@@ -32,7 +32,7 @@ export const reviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
    * Queues (or refreshes) the pairs a write produced. A pair already resolved keeps its status;
    * an open one gets the newest score and explanation.
    */
-  async record(db: Db, uid: string, documentId: string, candidates: MatchCandidate[], overrideReason: string | null = null) {
+  async record({ trx: db, uid, documentId, candidates, overrideReason = null }: { trx: Db; uid: string; documentId: string; candidates: MatchCandidate[]; overrideReason?: string | null }) {
     const now = new Date().toISOString();
     for (const candidate of candidates) {
       const [a, b] = order(documentId, candidate.documentId);
@@ -69,29 +69,29 @@ export const reviewService = ({ strapi }: { strapi: Core.Strapi }) => ({
     return { results: rows.map(toPair), pagination: { page, pageSize, total: Number(total), pageCount: Math.ceil(Number(total) / pageSize) } };
   },
 
-  async get(id: number, db: Db = strapi.db.connection): Promise<DuplicatePair> {
+  async get({ id, trx: db = strapi.db.connection }: { id: number; trx?: Db }): Promise<DuplicatePair> {
     const row = await db(PAIRS).where({ id }).first();
     if (!row) throw new errors.NotFoundError(`No duplicate pair ${id}`);
     return toPair(row);
   },
 
-  async resolve(id: number, status: Exclude<PairStatus, 'open'>, by: string, db: Db = strapi.db.connection) {
-    const pair = await this.get(id, db);
+  async resolve({ id, status, by, trx: db = strapi.db.connection }: { id: number; status: Exclude<PairStatus, 'open'>; by: string; trx?: Db }) {
+    const pair = await this.get({ id, trx: db });
     if (pair.status !== 'open' && pair.status !== status) {
       throw new errors.ApplicationError(`Pair ${id} is already ${pair.status}`, { status: pair.status });
     }
     await db(PAIRS).where({ id }).update({ status, resolved_by: by, updated_at: new Date().toISOString() });
-    return this.get(id, db);
+    return this.get({ id, trx: db });
   },
 
   /** A deleted (or merged) document leaves the queue: its open pairs go. */
-  async removeOpen(db: Db, uid: string, documentId: string | string[]) {
+  async removeOpen({ trx: db, uid, documentId }: { trx: Db; uid: string; documentId: string | string[] }) {
     const ids = ([] as string[]).concat(documentId);
     await db(PAIRS).where({ uid, status: 'open' }).where((q) => q.whereIn('a', ids).orWhereIn('b', ids)).delete();
   },
 
   /** Marks every open pair among the documents as merged (after a merge) or reopens them (unmerge). */
-  async setAmong(db: Db, uid: string, documentIds: string[], from: PairStatus, to: PairStatus, by: string | null) {
+  async setAmong({ trx: db, uid, documentIds, from, to, by }: { trx: Db; uid: string; documentIds: string[]; from: PairStatus; to: PairStatus; by: string | null }) {
     await db(PAIRS)
       .where({ uid, status: from })
       .whereIn('a', documentIds)

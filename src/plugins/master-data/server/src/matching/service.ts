@@ -150,14 +150,14 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       return settingsCache.get(uid)!;
     },
 
-    keysOf(uid: string, record: Record<string, unknown>): MatchKeys {
+    keysOf({ uid, record }: { uid: string; record: Record<string, unknown> }): MatchKeys {
       const settings = service.settings(uid);
       if (!settings) throw new Error(`${uid} has no matching configured`);
       return matchKeys(record, settings.fields, settings.vocabulary);
     },
 
     /** True when the record is a merged one (kept, but never matched). */
-    isMerged(uid: string, record: Record<string, unknown> | null | undefined) {
+    isMerged({ uid, record }: { uid: string; record: Record<string, unknown> | null | undefined }) {
       const merged = service.settings(uid)?.merged;
       return Boolean(merged && record && record[merged.field] === merged.value);
     },
@@ -170,7 +170,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
      * without either (locking them always would serialise every customer sharing a switchboard).
      * Sorted: no lock-order deadlock. SQLite serialises writes itself.
      */
-    async lock(trx: Knex.Transaction, uid: string, keys: MatchKeys) {
+    async lock({ trx, uid, keys }: { trx: Knex.Transaction; uid: string; keys: MatchKeys }) {
       if (!isPostgres()) return;
       const scoring = service.settings(uid)!.scoring;
       const w = scoring.weights;
@@ -189,7 +189,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Candidate documents and the keys of each of their versions, by blocking. */
-    async candidates(uid: string, keys: MatchKeys, { trx, exclude }: { trx?: Db; exclude?: string } = {}): Promise<Map<string, MatchKeys[]>> {
+    async candidates({ uid, keys, trx, exclude }: { uid: string; keys: MatchKeys; trx?: Db; exclude?: string }): Promise<Map<string, MatchKeys[]>> {
       const db: Db = trx ?? strapi.db.connection;
       // One indexed lookup per key, all in one statement: an OR across the keys makes the planners
       // fall back to a scan of the uid. The same name in the same city comes first, so that a
@@ -243,14 +243,24 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Scored candidates, best first, without pairs a steward marked "not a duplicate".
      * `includeAllow` keeps candidates below the review band (the match API shows them).
      */
-    async match(
-      uid: string,
-      keys: MatchKeys,
-      { trx, exclude, limit, includeAllow = false }: { trx?: Db; exclude?: string; limit?: number; includeAllow?: boolean } = {}
-    ): Promise<MatchCandidate[]> {
+    async match({
+      uid,
+      keys,
+      trx,
+      exclude,
+      limit,
+      includeAllow = false,
+    }: {
+      uid: string;
+      keys: MatchKeys;
+      trx?: Db;
+      exclude?: string;
+      limit?: number;
+      includeAllow?: boolean;
+    }): Promise<MatchCandidate[]> {
       const settings = service.settings(uid);
       if (!settings || !identifying(keys)) return [];
-      const found = await service.candidates(uid, keys, { trx, exclude });
+      const found = await service.candidates({ uid, keys, trx, exclude });
       if (found.size === 0) return [];
       // What stewards decided about this record's pairs: "not a duplicate" drops the candidate; an
       // accepted override keeps it flagged for review but no longer blocks (e.g. the later publish).
@@ -284,7 +294,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
      * one insert and one delete; the other version is left as it is. SQLite also keeps the
      * document's name grams (the union over its versions) and their counts.
      */
-    async saveKeys(db: Db, uid: string, documentId: string, versions: Partial<Record<KeyVersion, MatchKeys | null>>) {
+    async saveKeys({ trx: db, uid, documentId, versions }: { trx: Db; uid: string; documentId: string; versions: Partial<Record<KeyVersion, MatchKeys | null>> }) {
       const set = (Object.entries(versions) as [KeyVersion, MatchKeys | null][]).filter((e): e is [KeyVersion, MatchKeys] => Boolean(e[1]));
       const cleared = (Object.keys(versions) as KeyVersion[]).filter((version) => !versions[version]);
       if (!isPostgres()) {
@@ -308,8 +318,8 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Removes the keys of every version of a document, or of one. */
-    async removeKeys(db: Db, uid: string, documentId: string, version?: KeyVersion) {
-      await service.saveKeys(db, uid, documentId, version ? { [version]: null } : { draft: null, published: null });
+    async removeKeys({ trx, uid, documentId, version }: { trx: Db; uid: string; documentId: string; version?: KeyVersion }) {
+      await service.saveKeys({ trx, uid, documentId, versions: version ? { [version]: null } : { draft: null, published: null } });
     },
 
     /**
@@ -317,7 +327,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
      * skipping merged ones: for data that existed before matching was configured, or keyed by an
      * older version of the plugin. Returns the count of rows keyed.
      */
-    async rebuild(uid: string, { batchSize = 2000 }: { batchSize?: number } = {}): Promise<number> {
+    async rebuild({ uid, batchSize = 2000 }: { uid: string; batchSize?: number }): Promise<number> {
       const settings = service.settings(uid);
       if (!settings) return 0;
       const knex = strapi.db.connection;
@@ -363,7 +373,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Rebuilds keys of a type whose key table is still empty while it has records (first start). */
-    async ensureKeys(uid: string) {
+    async ensureKeys({ uid }: { uid: string }) {
       if (!service.settings(uid)) return;
       // PostgreSQL: under the start-up lock, so instances starting together build them once. (SQLite
       // has one process and one connection, which the lock's transaction would hold.)
@@ -373,7 +383,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (await knex(KEYS).where({ uid }).first('id')) return;
         const table = strapi.db.metadata.get(uid).tableName;
         if (!(await knex(table).first('id'))) return;
-        const count = await service.rebuild(uid);
+        const count = await service.rebuild({ uid });
         strapi.log.info(`[master-data] built match keys for ${count} ${uid} records`);
       });
     },

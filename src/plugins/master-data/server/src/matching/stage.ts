@@ -64,15 +64,15 @@ export const matchingStage: Stage<Kept> = {
     if (untouched && !changed.includes('published')) return;
 
     const record = await prospective(write);
-    const keys = !record || matching.isMerged(write.uid, record) ? null : matching.keysOf(write.uid, record);
+    const keys = !record || matching.isMerged({ uid: write.uid, record }) ? null : matching.keysOf({ uid: write.uid, record });
     const kept: Kept = { versions: Object.fromEntries(changed.map((version) => [version, keys])), candidates: [], override: null };
     // Merge and unmerge write records that match each other by design: keys kept, no check.
     if (untouched || !keys || write.origin === 'merge' || write.origin === 'unmerge' || !identifying(keys)) return kept;
 
-    await matching.lock(write.trx, write.uid, keys);
+    await matching.lock({ trx: write.trx, uid: write.uid, keys });
     // A clone is a new document: it is matched against everything, its source included.
     const exclude = write.action === 'clone' ? undefined : write.params.documentId;
-    const candidates = await matching.match(write.uid, keys, { trx: write.trx, exclude });
+    const candidates = await matching.match({ uid: write.uid, keys, trx: write.trx, exclude });
     const blocks = candidates.filter((c) => c.decision === 'block');
     if (blocks.length > 0) {
       kept.override = overrideReason(write);
@@ -90,20 +90,20 @@ export const matchingStage: Stage<Kept> = {
     if (!documentId) return;
 
     if (write.action === 'delete') {
-      await matching.removeKeys(write.trx, write.uid, documentId);
-      await getService('review', write.strapi).removeOpen(write.trx, write.uid, documentId);
+      await matching.removeKeys({ trx: write.trx, uid: write.uid, documentId });
+      await getService('review', write.strapi).removeOpen({ trx: write.trx, uid: write.uid, documentId });
       return;
     }
     if (write.action === 'unpublish') {
       // The golden version is gone; the draft stays and keeps its keys.
-      await matching.removeKeys(write.trx, write.uid, documentId, 'published');
+      await matching.removeKeys({ trx: write.trx, uid: write.uid, documentId, version: 'published' });
       return;
     }
     if (!kept) return;
-    await matching.saveKeys(write.trx, write.uid, documentId, kept.versions);
+    await matching.saveKeys({ trx: write.trx, uid: write.uid, documentId, versions: kept.versions });
     if (kept.candidates.length === 0) return;
 
-    await getService('review', write.strapi).record(write.trx, write.uid, documentId, kept.candidates, kept.override);
+    await getService('review', write.strapi).record({ trx: write.trx, uid: write.uid, documentId, candidates: kept.candidates, overrideReason: kept.override });
     if (kept.override) {
       const blocked = kept.candidates.filter((c) => c.decision === 'block');
       await write.emit({

@@ -55,14 +55,14 @@ export const mergeController = ({ strapi }: { strapi: Core.Strapi }) => {
     async merge(ctx: any) {
       const input = request(ctx);
       contentAccess(strapi, ctx, input.uid).assertCanWrite();
-      const [record] = await readableRecords(strapi, ctx, [await getService('merge', strapi).merge(input, actor(ctx))]);
+      const [record] = await readableRecords(strapi, ctx, [await getService('merge', strapi).merge({ ...input, by: actor(ctx) })]);
       ctx.body = { data: record };
     },
     async unmerge(ctx: any) {
       const { id } = parse(idParam, ctx.params, 'params');
-      const merge = await getService('merge', strapi).get(id);
+      const merge = await getService('merge', strapi).get({ id });
       contentAccess(strapi, ctx, merge.uid).assertCanWrite();
-      const [record] = await readableRecords(strapi, ctx, [await getService('merge', strapi).unmerge(id, actor(ctx))]);
+      const [record] = await readableRecords(strapi, ctx, [await getService('merge', strapi).unmerge({ id, by: actor(ctx) })]);
       ctx.body = { data: record };
     },
     async list(ctx: any) {

@@ -82,7 +82,7 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const service = {
     /** Full drafts (components, relations as documentIds) of the given records, by documentId. */
-    async load(uid: string, documentIds: string[], status: 'draft' | 'published' = 'draft'): Promise<Record<string, Record<string, unknown>>> {
+    async load({ uid, documentIds, status = 'draft' }: { uid: string; documentIds: string[]; status?: 'draft' | 'published' }): Promise<Record<string, Record<string, unknown>>> {
       const model = modelOf(uid);
       const { merged } = settingsOf(uid);
       const out: Record<string, Record<string, unknown>> = {};
@@ -97,12 +97,12 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async preview(request: MergeRequest & { uid: string }): Promise<MergePreview> {
       const model = modelOf(request.uid);
-      const records = await service.load(request.uid, [request.survivor, ...request.merged]);
-      return service.plan(request, model, records).preview;
+      const records = await service.load({ uid: request.uid, documentIds: [request.survivor, ...request.merged] });
+      return service.plan({ request, model, records }).preview;
     },
 
     /** The merged values, from the loaded records; the survivor first. */
-    plan(request: MergeRequest & { uid: string }, model: MergeModel, records: Record<string, Record<string, any>>) {
+    plan({ request, model, records }: { request: MergeRequest & { uid: string }; model: MergeModel; records: Record<string, Record<string, any>> }) {
       const ids = [request.survivor, ...request.merged];
       const sources: MergeSource[] = ids.map((id) => ({ documentId: id, updatedAt: String(records[id].updatedAt ?? ''), values: toWriteData(model, records[id]) }));
       for (const [field, id] of Object.entries(request.picks ?? {})) {
@@ -117,7 +117,7 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { preview, sources };
     },
 
-    async merge(request: MergeRequest & { uid: string }, by: string | null): Promise<MergeRecord> {
+    async merge({ by, ...request }: MergeRequest & { uid: string; by: string | null }): Promise<MergeRecord> {
       const { uid } = request;
       const { merged: marker } = settingsOf(uid);
       const model = modelOf(uid);
@@ -126,15 +126,15 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       return strapi.db.transaction(async ({ trx }: any) => {
         await lockDocuments(strapi, trx, uid, ids);
-        const records = await service.load(uid, ids);
+        const records = await service.load({ uid, documentIds: ids });
         const already = ids.filter((id) => records[id][marker.field] === marker.value);
         if (already.length) throw conflict(`${already.join(', ')} ${already.length > 1 ? 'are' : 'is'} already merged`, { documentIds: already });
 
         const snapshot: Snapshot = { records: {}, repointed: [], survivorUpdatedAt: null };
-        const published = hasDrafts(uid) ? await service.load(uid, ids, 'published') : records;
+        const published = hasDrafts(uid) ? await service.load({ uid, documentIds: ids, status: 'published' }) : records;
         const state = (record: Record<string, any>) => ({ ...toWriteData(model, record), [marker.field]: record[marker.field], [marker.pointer]: record[marker.pointer] ?? null });
         for (const id of ids) snapshot.records[id] = { data: state(records[id]), published: published[id] ? state(published[id]) : null };
-        const { preview } = service.plan(request, model, records);
+        const { preview } = service.plan({ request, model, records });
 
         await withOrigin('merge', async () => {
           // Merged records first: moved components leave them before the survivor takes them.
@@ -174,24 +174,27 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
         // The pairs among the merged records are done; their pairs with other records go, and the
         // survivor, as it now is, is matched afresh so that real duplicates of it stay queued.
         const review = getService('review', strapi);
-        await review.setAmong(trx, uid, ids, 'open', 'merged', by);
-        await review.removeOpen(trx, uid, request.merged);
+        await review.setAmong({ trx, uid, documentIds: ids, from: 'open', to: 'merged', by });
+        await review.removeOpen({ trx, uid, documentId: request.merged });
         const matching = getService('matching', strapi);
         const survivorNow = await strapi.db.query(uid as any).findOne({ where: { documentId: request.survivor, ...storedRow(strapi, uid) } });
-        const candidates = await matching.match(uid, matching.keysOf(uid, survivorNow), { trx, exclude: request.survivor });
-        await review.record(trx, uid, request.survivor, candidates.filter((c) => !ids.includes(c.documentId)));
-        await getService('governance', strapi).emit(trx, {
-          type: eventType(uid, DOCUMENT_CHANGES.merged),
-          action: 'merge',
-          uid,
-          documentId: request.survivor,
-          changes: { merged: { before: null, after: request.merged }, mergeId: { before: null, after: id } },
+        const candidates = await matching.match({ uid, keys: matching.keysOf({ uid, record: survivorNow }), trx, exclude: request.survivor });
+        await review.record({ trx, uid, documentId: request.survivor, candidates: candidates.filter((c) => !ids.includes(c.documentId)) });
+        await getService('governance', strapi).emit({
+          trx,
+          event: {
+            type: eventType(uid, DOCUMENT_CHANGES.merged),
+            action: 'merge',
+            uid,
+            documentId: request.survivor,
+            changes: { merged: { before: null, after: request.merged }, mergeId: { before: null, after: id } },
+          },
         });
-        return service.get(id, trx);
+        return service.get({ id, trx });
       });
     },
 
-    async unmerge(id: number, by: string | null): Promise<MergeRecord> {
+    async unmerge({ id, by }: { id: number; by: string | null }): Promise<MergeRecord> {
       return strapi.db.transaction(async ({ trx }: any) => {
         const row = await trx(MERGES).where({ id }).first();
         if (!row) throw new errors.NotFoundError(`No merge ${id}`);
@@ -219,19 +222,22 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
           for (const link of snapshot.repointed) await relink(link.uid, link.documentId, link.attribute, link.before);
         });
         await trx(MERGES).where({ id }).update({ status: 'unmerged', unmerged_at: new Date().toISOString(), unmerged_by: by });
-        await getService('review', strapi).setAmong(trx, uid, ids, 'merged', 'open', by);
-        await getService('governance', strapi).emit(trx, {
-          type: eventType(uid, DOCUMENT_CHANGES.unmerged),
-          action: 'unmerge',
-          uid,
-          documentId: row.survivor,
-          changes: { merged: { before: JSON.parse(row.merged), after: null }, mergeId: { before: id, after: null } },
+        await getService('review', strapi).setAmong({ trx, uid, documentIds: ids, from: 'merged', to: 'open', by });
+        await getService('governance', strapi).emit({
+          trx,
+          event: {
+            type: eventType(uid, DOCUMENT_CHANGES.unmerged),
+            action: 'unmerge',
+            uid,
+            documentId: row.survivor,
+            changes: { merged: { before: JSON.parse(row.merged), after: null }, mergeId: { before: id, after: null } },
+          },
         });
-        return service.get(id, trx);
+        return service.get({ id, trx });
       });
     },
 
-    async get(id: number, db: Knex | Knex.Transaction = strapi.db.connection): Promise<MergeRecord> {
+    async get({ id, trx: db = strapi.db.connection }: { id: number; trx?: Knex | Knex.Transaction }): Promise<MergeRecord> {
       const row = await db(MERGES).where({ id }).first();
       if (!row) throw new errors.NotFoundError(`No merge ${id}`);
       return toRecord(row);
