@@ -183,11 +183,11 @@ describe('a database keyed before versions existed', () => {
       t.unique(['uid', 'document_id'], { indexName: 'master_data_match_keys_doc_uq' });
     });
     await knex(KEYS).insert({ uid: UID, document_id: a.documentId, tax_id: y });
-    // ... where the migration that versions the keys has not run yet.
-    await knex('master_data_migrations').where({ name: 'matching/0002-match-keys-version' }).delete();
+    // ... where the migration that versions the keys, and those after it, have not run yet.
+    await knex('master_data_migrations').whereIn('name', ['matching/0002-match-keys-version', 'matching/0003-match-keys-fold-look-alikes']).delete();
     const matching = app.strapi.plugin('master-data').service('matching');
     const migrations = app.strapi.plugin('master-data').service('migrations');
-    expect(await migrations.run()).toEqual(['matching/0002-match-keys-version']);
+    expect(await migrations.run()).toEqual(['matching/0002-match-keys-version', 'matching/0003-match-keys-fold-look-alikes']);
     await matching.ensureKeys({ uid: UID });
     expect((await keyRows(a.documentId)).map((r: any) => [r.version, r.tax_id])).toEqual([
       ['draft', `CN:${y}`],
@@ -247,6 +247,65 @@ describe('invisible and look-alike characters', () => {
     // Names wholly in Cyrillic match each other, and not a Latin transliteration.
     const ru = (await create(record({ name: 'ООО Ромашка Трейд', city: 'Kazan', taxId: null }))).body.data;
     expect((await create(record({ name: 'ооо  РОМАШКА трейд', city: 'Kazan', taxId: null }))).body.error?.details?.candidates?.[0]?.documentId).toBe(ru.documentId);
+  });
+});
+
+describe('accents and look-alike letters of any script', () => {
+  const match = (data: Record<string, unknown>) => app.http.post('/api/master-data/match').set(bearer(token)).send({ data });
+
+  test('Brightwater Foods Ltd, Shenzhen: every look-alike or accented spelling is a duplicate (409), in the same city spelt with an accent too', async () => {
+    const a = (await create(record({ name: 'Brightwater Foods Ltd', city: 'Shenzhen', taxId: null }))).body.data;
+    const variants = [
+      'Brıghtwater Foods Ltd', // dotless i U+0131
+      'Brɪghtwater Foods Ltd', // Latin small capital I U+026A
+      'Brightwater Fօods Ltd', // Armenian o U+0585
+      'Brightwater Foods Lꓔd', // Lisu T U+A4D4
+      'Brightwater Ƒoods Ltd', // F with hook U+0191
+      'Brightwater Foods Ltḍ', // combining dot below (precomposed)
+      'Brightwater Foods Ltd\u0323', // combining dot below
+      'Brightwater Foods L\u0338td', // combining long solidus overlay
+      'Brightwáter Foods Ltd', // accent
+      'BrightwᎪter Foods Ltd', // Cherokee A U+13AA
+    ];
+    for (const name of variants) {
+      const res = await create(record({ name, city: 'Shenzhen', taxId: null }));
+      expect([name, res.status, res.body.error?.details?.candidates?.[0]?.documentId]).toEqual([name, 409, a.documentId]);
+    }
+    const city = await create(record({ name: 'Brightwater Foods Ltd', city: 'Shenzheń', taxId: null }));
+    expect([city.status, city.body.error?.details?.candidates?.[0]?.documentId]).toEqual([409, a.documentId]);
+  });
+
+  test('an email address with a Cyrillic і in its domain matches the address and the domain', async () => {
+    const a = (await create(record({ name: 'Northwind Pastry Supply', city: 'Lyon', email: 'sales@northwind-pastry.com', taxId: null }))).body.data;
+    const res = await match({ name: 'Completely Other Bakery', city: 'Nice', email: 'sales@northwіnd-pastry.com' });
+    expect(res.status).toBe(200);
+    const candidate = res.body.data.find((c: any) => c.documentId === a.documentId);
+    expect(candidate).toBeDefined();
+    expect(candidate.reasons).toContainEqual(expect.objectContaining({ field: 'email', outcome: 'same' }));
+    const other = await match({ name: 'Completely Other Bakery', city: 'Nice', email: 'orders@northwіnd-pastry.com' });
+    expect(other.body.data.map((c: any) => c.documentId)).toContain(a.documentId);
+  });
+
+  test('two different names that differ by a letter that is no look-alike are not blocked', async () => {
+    const a = (await create(record({ name: 'Marlow Cables Ltd', city: 'Derby', taxId: null }))).body.data;
+    const res = await create(record({ name: 'Barlow Cables Ltd', city: 'Derby', taxId: null }));
+    expect([res.status, res.body.error?.details?.candidates?.[0]?.documentId]).not.toEqual([409, a.documentId]);
+    expect(res.status).toBe(201);
+  });
+
+  test('keys stored in the old format are rebuilt: migration 0003 empties them, ensureKeys refills them', async () => {
+    const knex = app.strapi.db.connection;
+    const a = (await create(record({ name: 'Kjøbenhavn Brød ApS', city: 'Odense', taxId: null }))).body.data;
+    // As an earlier version keyed it: ø and accents kept.
+    await knex(KEYS).where({ uid: UID, document_id: a.documentId }).update({ name_key: 'kjøbenhavnbrød' });
+    await knex('master_data_migrations').where({ name: 'matching/0003-match-keys-fold-look-alikes' }).delete();
+    const migrations = app.strapi.plugin('master-data').service('migrations');
+    expect(await migrations.run()).toEqual(['matching/0003-match-keys-fold-look-alikes']);
+    expect(Number((await knex(KEYS).count({ n: '*' }).first())?.n)).toBe(0);
+    await app.strapi.plugin('master-data').service('matching').ensureKeys(UID);
+    expect((await keyRows(a.documentId)).map((r: any) => r.name_key)).toEqual(['kjobenhavnbrodaps', 'kjobenhavnbrodaps']);
+    const copy = await create(record({ name: 'Kjobenhavn Brod ApS', city: 'Odense', taxId: null }));
+    expect([copy.status, copy.body.error?.details?.candidates?.[0]?.documentId]).toEqual([409, a.documentId]);
   });
 });
 

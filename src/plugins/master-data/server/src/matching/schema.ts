@@ -124,7 +124,20 @@ const keyVersions = async (knex: Knex) => {
   if (await knex.schema.hasTable(GRAM_STATS)) await knex(GRAM_STATS).delete();
 };
 
+/**
+ * Keys folded further (accents and other marks, Latin look-alikes such as ı ɪ ł ø ß, Armenian,
+ * Lisu and Cherokee look-alikes, email addresses and domains like names): keys stored before are in
+ * the old format and would miss the new ones. Empties them; start-up's ensureKeys rebuilds every
+ * type whose key table is empty, after the migrations have run. Pairs and merges stay.
+ */
+const refoldKeys = async (knex: Knex) => {
+  await knex(KEYS).delete();
+  if (await knex.schema.hasTable(GRAMS)) await knex(GRAMS).delete();
+  if (await knex.schema.hasTable(GRAM_STATS)) await knex(GRAM_STATS).delete();
+};
+
 export const matchingMigrations: Migration[] = [
   { name: '0001-matching-tables', up: (knex, { client }) => matchingTables(knex, client) },
   { name: '0002-match-keys-version', up: (knex) => keyVersions(knex) },
+  { name: '0003-match-keys-fold-look-alikes', up: (knex) => refoldKeys(knex) },
 ];

@@ -3,7 +3,7 @@
  * stored per record (one row per document) and are what blocking looks up and scoring compares.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { DEFAULT_VOCABULARY, emailDomain, foldConfusables, nameKey, simplify, stripInvisible, websiteDomain, type Vocabulary } from './normalise';
+import { DEFAULT_VOCABULARY, emailDomain, foldLookAlikes, nameKey, simplify, stripInvisible, websiteDomain, type Vocabulary } from './normalise';
 import { taxIdRoot } from './tax-root';
 
 export interface MatchKeys {
@@ -67,7 +67,7 @@ export const phoneKey = (value: unknown, country?: string | null): string | null
 export const emailKey = (value: unknown): string | null => {
   const raw = text(value);
   if (!raw || raw.length > MAX.email * 2) return null;
-  const email = stripInvisible(raw.normalize('NFKC')).toLowerCase();
+  const email = foldLookAlikes(stripInvisible(raw.normalize('NFKC'))).toLowerCase();
   return /^[^@\s]+@[^@\s]+$/.test(email) ? bounded(email, MAX.email) : null;
 };
 
@@ -75,7 +75,7 @@ export const emailKey = (value: unknown): string | null => {
 export const cityKey = (value: unknown): string | null => {
   const raw = text(value);
   if (!raw) return null;
-  const folded = simplify(foldConfusables(stripInvisible(raw.normalize('NFKC'))))
+  const folded = simplify(foldLookAlikes(stripInvisible(raw.normalize('NFKC'))))
     .toLowerCase()
     .replace(/[\p{P}\p{S}\s]+/gu, '');
   const bare = /\p{Script=Han}/u.test(folded) && folded.length > 2 && /[市区县]$/.test(folded) ? folded.slice(0, -1) : folded;

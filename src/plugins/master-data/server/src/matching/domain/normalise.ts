@@ -45,11 +45,11 @@ const INVISIBLE = /[\x00-\x08\x0E-\x1F\x7F-\x9F\p{Cf}\p{Default_Ignorable_Code_P
 export const stripInvisible = (text: string): string => text.replace(INVISIBLE, '');
 
 /**
- * Cyrillic and Greek letters that look like a Latin letter (Unicode confusables.txt, TS #39,
- * restricted to those two scripts and to the prototypes that are plain Latin letters). Applied
- * only to text that mixes Latin with Cyrillic or Greek letters (see foldConfusables), before
- * lower-casing so that capitals map to the capital they imitate (Greek Η looks like H, its lower
- * case η like n).
+ * Letters of other scripts that look like a Latin letter (Unicode confusables.txt, TS #39,
+ * restricted to the prototypes that are one plain Latin letter): Cyrillic, Greek, Armenian, Lisu,
+ * Cherokee. Applied only to text that mixes Latin with one of those scripts (see foldConfusables),
+ * before lower-casing so that capitals map to the capital they imitate (Greek Η looks like H, its
+ * lower case η like n).
  */
 const CONFUSABLE: Record<string, string> = {
   // Cyrillic capitals
@@ -63,19 +63,73 @@ const CONFUSABLE: Record<string, string> = {
   Χ: 'X', Ϲ: 'C', Ϳ: 'J',
   // Greek small letters
   α: 'a', ο: 'o', ν: 'v', ρ: 'p', ι: 'i', υ: 'u', χ: 'x', γ: 'y', ϲ: 'c', ϳ: 'j',
+  // Armenian
+  Օ: 'O', Ս: 'U', Տ: 'S', Լ: 'L', օ: 'o', ս: 'u', հ: 'h', ո: 'n', ց: 'g', զ: 'q',
+  // Lisu (all capital-shaped)
+  ꓐ: 'B', ꓑ: 'P', ꓓ: 'D', ꓔ: 'T', ꓖ: 'G', ꓗ: 'K', ꓙ: 'J', ꓚ: 'C', ꓜ: 'Z', ꓝ: 'F', ꓟ: 'M', ꓠ: 'N',
+  ꓡ: 'L', ꓢ: 'S', ꓣ: 'R', ꓦ: 'V', ꓧ: 'H', ꓪ: 'W', ꓫ: 'X', ꓬ: 'Y', ꓮ: 'A', ꓰ: 'E', ꓲ: 'I', ꓳ: 'O', ꓴ: 'U',
+  // Cherokee capitals (their small letters, U+AB70-ABBF, are looked up by their capital)
+  Ꭺ: 'A', Ᏼ: 'B', Ꮯ: 'C', Ꭰ: 'D', Ꭼ: 'E', Ꮐ: 'G', Ꮋ: 'H', Ꭵ: 'i', Ꭻ: 'J', Ꮶ: 'K', Ꮮ: 'L', Ꮇ: 'M',
+  Ꮲ: 'P', Ꭱ: 'R', Ꮢ: 'R', Ꮪ: 'S', Ꭲ: 'T', Ꮩ: 'V', Ꮃ: 'W', Ꮤ: 'W', Ꮓ: 'Z', Ꮟ: 'b',
 };
-const CONFUSABLE_CHARS = new RegExp(`[${Object.keys(CONFUSABLE).join('')}]`, 'gu');
+const OTHER_SCRIPT_LETTER = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Lisu}\p{Script=Cherokee}]/gu;
 const LATIN_LETTER = /\p{Script=Latin}/u;
-const CYRILLIC_OR_GREEK = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+const CHEROKEE_SMALL = /[\uAB70-\uABBF\u13F8-\u13FD]/u;
+const lookAlike = (c: string) => CONFUSABLE[c] ?? (CHEROKEE_SMALL.test(c) ? CONFUSABLE[c.toUpperCase()] : undefined) ?? c;
 
 /**
- * TS #39 mixed-script folding: a name that mixes Latin with Cyrillic or Greek letters ("Zеnwave"
- * with a Cyrillic е) has its look-alikes replaced by the Latin letters they imitate. A name in one
- * script is left alone, so that genuine Cyrillic or Greek names keep matching each other and are
- * not turned into Latin gibberish.
+ * TS #39 mixed-script folding: a name that mixes Latin with letters of one of those scripts
+ * ("Zеnwave" with a Cyrillic е, "Fօods" with an Armenian օ) has its look-alikes replaced by the
+ * Latin letters they imitate. A name in one script is left alone, so that genuine Cyrillic or Greek
+ * names keep matching each other and are not turned into Latin gibberish.
  */
 export const foldConfusables = (text: string): string =>
-  LATIN_LETTER.test(text) && CYRILLIC_OR_GREEK.test(text) ? text.replace(CONFUSABLE_CHARS, (c) => CONFUSABLE[c] ?? c) : text;
+  LATIN_LETTER.test(text) && new RegExp(OTHER_SCRIPT_LETTER.source, 'u').test(text) ? text.replace(OTHER_SCRIPT_LETTER, lookAlike) : text;
+
+/**
+ * Accents and other combining marks on an alphabetic letter (Latin, Cyrillic, Greek and the
+ * scripts above): "Brightwáter", "Ltḍ", "L̸td" are Brightwater Ltd to a reader scanning a list.
+ * Marks after anything else stay: Japanese dakuten (が) and Indic vowel signs are letters of their
+ * own, and Hangul syllables decompose into jamo (not marks) that NFC puts back together.
+ */
+const MARKED = /([\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Lisu}\p{Script=Cherokee}])\p{M}+/gu;
+export const stripMarks = (text: string): string => {
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  return text.normalize('NFD').replace(MARKED, '$1').normalize('NFC');
+};
+
+/**
+ * Latin letters that are not plain ASCII and do not decompose into one plus a mark: dotless ı,
+ * small capitals (ɪ, ᴀ), letters with a hook, stroke or bar (Ƒ, ɗ, ȼ, ł, ø, đ), and ligatures
+ * (æ, œ, ß). They are Latin script, so no mixed-script condition applies: Yıldız and Yildiz, Łódź
+ * and Lodz are the same name to the people who key customers in. A curated table rather than a
+ * transliteration library: only Latin letters are folded here (Cyrillic р would transliterate to
+ * r, while it looks like p), and Han, Hangul and Kana must never be touched.
+ */
+const LATIN_FOLD: Record<string, string> = {
+  ı: 'i', ȷ: 'j', ĸ: 'k', ɑ: 'a', Ɑ: 'A', ɡ: 'g', ɩ: 'i', Ɩ: 'I', ə: 'e', Ə: 'E', ɛ: 'e', Ɛ: 'E', ɔ: 'o', Ɔ: 'O',
+  // small capitals
+  ᴀ: 'A', ʙ: 'B', ᴄ: 'C', ᴅ: 'D', ᴇ: 'E', ꜰ: 'F', ɢ: 'G', ʜ: 'H', ɪ: 'I', ᴊ: 'J', ᴋ: 'K', ʟ: 'L', ᴍ: 'M',
+  ɴ: 'N', ᴏ: 'O', ᴘ: 'P', ʀ: 'R', ꜱ: 'S', ᴛ: 'T', ᴜ: 'U', ᴠ: 'V', ᴡ: 'W', ʏ: 'Y', ᴢ: 'Z',
+  // hooks, strokes, bars, tails
+  Ƒ: 'F', ƒ: 'f', Ɓ: 'B', ɓ: 'b', Ƀ: 'B', ƀ: 'b', Ƈ: 'C', ƈ: 'c', Ȼ: 'C', ȼ: 'c', Ɗ: 'D', ɗ: 'd', Ɖ: 'D',
+  ɖ: 'd', Ƌ: 'D', ƌ: 'd', ȡ: 'd', Đ: 'D', đ: 'd', Ð: 'D', ð: 'd', Ɇ: 'E', ɇ: 'e', Ɠ: 'G', ɠ: 'g', Ǥ: 'G',
+  ǥ: 'g', Ħ: 'H', ħ: 'h', ɦ: 'h', Ɨ: 'I', ɨ: 'i', Ɉ: 'J', ɉ: 'j', Ƙ: 'K', ƙ: 'k', Ł: 'L', ł: 'l', Ƚ: 'L',
+  ƚ: 'l', Ɫ: 'L', ɫ: 'l', ɬ: 'l', ɭ: 'l', ȴ: 'l', ɱ: 'm', Ɲ: 'N', ɲ: 'n', ɳ: 'n', ȵ: 'n', ƞ: 'n', Ŋ: 'N',
+  ŋ: 'n', Ø: 'O', ø: 'o', Ɵ: 'O', ɵ: 'o', Ƥ: 'P', ƥ: 'p', Ɋ: 'Q', ɋ: 'q', Ɍ: 'R', ɍ: 'r', ɽ: 'r', ʂ: 's',
+  ȿ: 's', Ƭ: 'T', ƭ: 't', Ʈ: 'T', ʈ: 't', Ŧ: 'T', ŧ: 't', ȶ: 't', Ʉ: 'U', ʉ: 'u', Ʋ: 'V', ʋ: 'v', Ƴ: 'Y',
+  ƴ: 'y', Ɏ: 'Y', ɏ: 'y', Ƶ: 'Z', ƶ: 'z', Ȥ: 'Z', ȥ: 'z', ʐ: 'z', ʑ: 'z', ɀ: 'z',
+  // ligatures and letters written as two
+  ß: 'ss', ẞ: 'SS', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', Þ: 'TH', þ: 'th',
+};
+const LATIN_FOLD_CHARS = new RegExp(`[${Object.keys(LATIN_FOLD).join('')}]`, 'gu');
+export const foldLatin = (text: string): string => text.replace(LATIN_FOLD_CHARS, (c) => LATIN_FOLD[c] ?? c);
+
+/**
+ * Everything that makes two spellings one for matching: look-alikes of other scripts in a
+ * mixed-script text, then marks, then Latin look-alikes. Input already NFKC and without invisibles.
+ */
+export const foldLookAlikes = (text: string): string => foldLatin(stripMarks(foldConfusables(text)));
 
 /**
  * Replaces each bracketed part `(…)` by what `replace` returns for its inner text. One pass, no
@@ -120,7 +174,7 @@ const strip = (text: string, forms: string[], end: 'start' | 'end') => {
 /** The name match key; '' when nothing identifying is left. */
 export const nameKey = (name: string | null | undefined, vocabulary: Vocabulary = DEFAULT_VOCABULARY): string => {
   if (!name) return '';
-  let text = simplify(foldConfusables(stripInvisible(name.normalize('NFKC')))).toLowerCase();
+  let text = simplify(foldLookAlikes(stripInvisible(name.normalize('NFKC')))).toLowerCase();
   // Bracketed parts: a region ((深圳), (Shenzhen)) is dropped; anything else stays as text.
   text = replaceBracketed(text, (inner) => {
     const bare = inner.trim();
@@ -149,7 +203,7 @@ export const nameKey = (name: string | null | undefined, vocabulary: Vocabulary 
 
 /** The domain of an email address, or null for free-mail providers and bad input. */
 export const emailDomain = (email: string | null | undefined, vocabulary: Vocabulary = DEFAULT_VOCABULARY): string | null => {
-  const match = /@([^@\s]+)$/.exec(stripInvisible((email ?? '').trim()).toLowerCase());
+  const match = /@([^@\s]+)$/.exec(foldLookAlikes(stripInvisible((email ?? '').trim().normalize('NFKC'))).toLowerCase());
   if (!match) return null;
   const domain = match[1].replace(/\.$/, '');
   return vocabulary.freeMailDomains.includes(domain) ? null : domain;
@@ -158,7 +212,8 @@ export const emailDomain = (email: string | null | undefined, vocabulary: Vocabu
 /** The registrable host of a website (www. dropped), or null. */
 export const websiteDomain = (website: string | null | undefined): string | null => {
   if (!website) return null;
-  website = stripInvisible(website);
+  // Folded before URL turns a non-ASCII host into punycode (northwіnd.com → xn--…).
+  website = foldLookAlikes(stripInvisible(website.normalize('NFKC')));
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(website) ? website : `https://${website}`);
     return url.hostname.toLowerCase().replace(/^www\./, '') || null;
