@@ -302,7 +302,7 @@ describe('accents and look-alike letters of any script', () => {
     const migrations = app.strapi.plugin('master-data').service('migrations');
     expect(await migrations.run()).toEqual(['matching/0003-match-keys-fold-look-alikes']);
     expect(Number((await knex(KEYS).count({ n: '*' }).first())?.n)).toBe(0);
-    await app.strapi.plugin('master-data').service('matching').ensureKeys(UID);
+    await app.strapi.plugin('master-data').service('matching').ensureKeys({ uid: UID });
     expect((await keyRows(a.documentId)).map((r: any) => r.name_key)).toEqual(['kjobenhavnbrodaps', 'kjobenhavnbrodaps']);
     const copy = await create(record({ name: 'Kjobenhavn Brod ApS', city: 'Odense', taxId: null }));
     expect([copy.status, copy.body.error?.details?.candidates?.[0]?.documentId]).toEqual([409, a.documentId]);
