@@ -12,10 +12,10 @@ import { storedRow } from './model';
 import { lockDocuments } from './locks';
 import { snapshot } from './snapshot';
 import { writtenLocale } from './locale';
-import { currentRequest } from './request';
+import { currentRequest, withoutOrigin } from './request';
 import { noteResponse } from './respond';
 import type { GovernanceService } from './service';
-import { WRITE_ACTIONS, type Diversion, type State, type Version, type WriteAction, type WriteContext } from './pipeline';
+import { WRITE_ACTIONS, type Diversion, type ResponseNote, type State, type Version, type WriteAction, type WriteContext } from './pipeline';
 
 interface MiddlewareInput {
   strapi: Core.Strapi;
@@ -31,6 +31,8 @@ interface DocumentContext {
 
 interface Built {
   write: WriteContext;
+  /** What the write tells its caller; applied to the response only once the transaction commits. */
+  notes: ResponseNote[];
   /** The write happened: `before` states can no longer be read, `after` states can. */
   done(documentId: string | undefined): void;
   diversion(): Diversion | undefined;
@@ -53,6 +55,7 @@ const buildContext = async (
   let diversion: Diversion | undefined;
   let existing: Promise<Record<string, unknown> | null> | undefined;
   const states = new Map<string, Promise<State>>();
+  const notes: ResponseNote[] = [];
 
   const write: WriteContext = {
     strapi,
@@ -107,11 +110,12 @@ const buildContext = async (
       diversion = next;
     },
     respond(note) {
-      noteResponse(strapi, note);
+      notes.push(note);
     },
   };
   return {
     write,
+    notes,
     done(id) {
       written = true;
       documentId = id ?? documentId;
@@ -122,12 +126,14 @@ const buildContext = async (
 };
 
 export const createGovernedWriteMiddleware = ({ strapi, governed, governance }: MiddlewareInput) => {
-  const stages = governance.stages();
   return async (ctx: DocumentContext, next: () => Promise<unknown>) => {
     const config = governed.get(ctx.uid);
     if (!config || !WRITE_ACTIONS.has(ctx.action)) return next();
+    // This write's pipeline as registered now: a stage added or removed meanwhile cannot make it
+    // skip a stage, run one twice or call an `after` without its `before`.
+    const stages = [...governance.stages()];
 
-    return strapi.db.transaction(async ({ trx }) => {
+    return strapi.db.transaction(async ({ trx, onCommit }) => {
       const documentId: string | undefined = ctx.action === 'create' ? undefined : ctx.params?.documentId;
       if (documentId) await lockDocuments(strapi, trx, ctx.uid, [documentId]);
       const built = await buildContext(strapi, governance, trx, ctx, config);
@@ -137,13 +143,17 @@ export const createGovernedWriteMiddleware = ({ strapi, governed, governance }: 
         if (stage.before) kept.set(stage.name, await stage.before(write));
         if (built.diversion()) break;
       }
+      // Told to the caller only if everything (an enclosing bulk transaction included) commits.
+      onCommit(() => built.notes.forEach((note) => noteResponse(strapi, note)));
       const diversion = built.diversion();
       if (diversion) {
-        if (diversion.status) noteResponse(strapi, { status: diversion.status });
+        if (diversion.status) built.notes.push({ status: diversion.status });
         return diversion.run();
       }
       ctx.params = write.params;
-      const result: any = await next();
+      // The write itself runs outside any origin scope of the caller (merge, unmerge): writes that
+      // Strapi or hooks make inside it are their own, not the merge's.
+      const result: any = await withoutOrigin(() => next());
       built.done(result?.documentId);
       for (const stage of stages) {
         if (stage.after) await stage.after(write, result, kept.get(stage.name));

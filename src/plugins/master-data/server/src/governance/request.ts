@@ -66,6 +66,9 @@ const explicitOrigin = new AsyncLocalStorage<WriteOrigin>();
 /** Runs `fn` with every write it makes attributed to `origin` (merge, unmerge, sync, approval, import). */
 export const withOrigin = <T>(origin: WriteOrigin, fn: () => Promise<T>): Promise<T> => explicitOrigin.run(origin, fn);
 
+/** Runs `fn` outside any origin scope (what happens inside one write is not its caller's). */
+export const withoutOrigin = <T>(fn: () => Promise<T>): Promise<T> => explicitOrigin.exit(fn);
+
 export interface RequestContext {
   origin: WriteOrigin;
   actor: Actor;
@@ -83,12 +86,13 @@ export const currentRequest = (strapi: Core.Strapi): RequestContext => {
   const scoped = explicitOrigin.getStore();
   if (!ctx) return { origin: scoped ?? 'code', actor: SYSTEM, request: NO_REQUEST, can: () => false };
 
-  let facts: { actor: Actor; request: RequestFacts } | undefined = ctx.state.masterDataRequest;
+  // The request's own facts are read once; the actor is worked out on each write (auth may be
+  // completed after a first governed write of the request).
+  let facts: { request: RequestFacts } | undefined = ctx.state.masterDataRequest;
   if (!facts) {
     const id = cleanText(ctx.get('x-request-id'), 64) ?? randomUUID();
     ctx.set('X-Request-Id', id);
     facts = {
-      actor: actorOf(ctx),
       request: {
         id,
         ip: cleanText(ctx.request.ip, 64),
@@ -104,7 +108,8 @@ export const currentRequest = (strapi: Core.Strapi): RequestContext => {
   const routeType: string | undefined = ctx.state?.route?.info?.type;
   return {
     origin: scoped ?? (routeType === 'content-api' ? 'rest' : 'admin'),
-    ...facts,
+    actor: actorOf(ctx),
+    request: facts.request,
     can: (action) =>
       (strategy === 'admin' && Boolean(ctx.state.userAbility?.can(action))) ||
       (TOKEN_STRATEGIES.has(strategy ?? '') && strategy !== 'admin-token' && ctx.state.auth.credentials?.type === 'full-access'),

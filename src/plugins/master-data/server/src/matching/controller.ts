@@ -141,14 +141,6 @@ export const matchingController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { ...page, records };
     },
 
-    /** GET /master-data/duplicates/:id: a pair and both records in full. */
-    async get(ctx: any) {
-      const { id } = parse(idParam, ctx.params, 'params');
-      const pair = await getService('review', strapi).get({ id });
-      const records = await contentAccess(strapi, ctx, pair.uid).readable(await getService('merge', strapi).load({ uid: pair.uid, documentIds: [pair.a, pair.b] }));
-      ctx.body = { data: pair, records };
-    },
-
     /** POST /master-data/duplicates/:id/not-duplicate */
     async notDuplicate(ctx: any) {
       const { id } = parse(idParam, ctx.params, 'params');

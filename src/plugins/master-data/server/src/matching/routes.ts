@@ -5,7 +5,7 @@ const can = (action: string) => ({ policies: [{ name: 'admin::hasPermissions', c
 export const matchingAdminRoutes = [
   { method: 'POST', path: '/match', handler: 'matching.match', config: can(DUPLICATE_ACTIONS.read) },
   { method: 'GET', path: '/duplicates', handler: 'matching.list', config: can(DUPLICATE_ACTIONS.read) },
-  { method: 'GET', path: '/duplicates/:id', handler: 'matching.get', config: can(DUPLICATE_ACTIONS.read) },
+  { method: 'GET', path: '/duplicates/:id', handler: 'merge.pair', config: can(DUPLICATE_ACTIONS.read) },
   { method: 'POST', path: '/duplicates/:id/not-duplicate', handler: 'matching.notDuplicate', config: can(DUPLICATE_ACTIONS.manage) },
   { method: 'POST', path: '/merges/preview', handler: 'merge.preview', config: can(DUPLICATE_ACTIONS.read) },
   { method: 'POST', path: '/merges', handler: 'merge.merge', config: can(DUPLICATE_ACTIONS.manage) },

@@ -58,6 +58,16 @@ export const mergeController = ({ strapi }: { strapi: Core.Strapi }) => {
       const [record] = await readableRecords(strapi, ctx, [await getService('merge', strapi).merge({ ...input, by: actor(ctx) })]);
       ctx.body = { data: record };
     },
+    /**
+     * GET /master-data/duplicates/:id: a pair of the review queue and both records in full, as the
+     * merge would read them (here, not in matching: merging builds on matching, never the reverse).
+     */
+    async pair(ctx: any) {
+      const { id } = parse(idParam, ctx.params, 'params');
+      const pair = await getService('review', strapi).get({ id });
+      const records = await contentAccess(strapi, ctx, pair.uid).readable(await getService('merge', strapi).load({ uid: pair.uid, documentIds: [pair.a, pair.b] }));
+      ctx.body = { data: pair, records };
+    },
     async unmerge(ctx: any) {
       const { id } = parse(idParam, ctx.params, 'params');
       const merge = await getService('merge', strapi).get({ id });

@@ -180,16 +180,19 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
         const survivorNow = await strapi.db.query(uid as any).findOne({ where: { documentId: request.survivor, ...storedRow(strapi, uid) } });
         const candidates = await matching.match({ uid, keys: matching.keysOf({ uid, record: survivorNow }), trx, exclude: request.survivor });
         await review.record({ trx, uid, documentId: request.survivor, candidates: candidates.filter((c) => !ids.includes(c.documentId)) });
-        await getService('governance', strapi).emit({
-          trx,
-          event: {
-            type: eventType(uid, DOCUMENT_CHANGES.merged),
-            action: 'merge',
-            uid,
-            documentId: request.survivor,
-            changes: { merged: { before: null, after: request.merged }, mergeId: { before: null, after: id } },
-          },
-        });
+        // The event of the merge itself carries its origin, like the writes it made.
+        await withOrigin('merge', () =>
+          getService('governance', strapi).emit({
+            trx,
+            event: {
+              type: eventType(uid, DOCUMENT_CHANGES.merged),
+              action: 'merge',
+              uid,
+              documentId: request.survivor,
+              changes: { merged: { before: null, after: request.merged }, mergeId: { before: null, after: id } },
+            },
+          })
+        );
         return service.get({ id, trx });
       });
     },
@@ -223,16 +226,19 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
         await trx(MERGES).where({ id }).update({ status: 'unmerged', unmerged_at: new Date().toISOString(), unmerged_by: by });
         await getService('review', strapi).setAmong({ trx, uid, documentIds: ids, from: 'merged', to: 'open', by });
-        await getService('governance', strapi).emit({
-          trx,
-          event: {
-            type: eventType(uid, DOCUMENT_CHANGES.unmerged),
-            action: 'unmerge',
-            uid,
-            documentId: row.survivor,
-            changes: { merged: { before: JSON.parse(row.merged), after: null }, mergeId: { before: id, after: null } },
-          },
-        });
+        // The event of the merge itself carries its origin, like the writes it made.
+        await withOrigin('unmerge', () =>
+          getService('governance', strapi).emit({
+            trx,
+            event: {
+              type: eventType(uid, DOCUMENT_CHANGES.unmerged),
+              action: 'unmerge',
+              uid,
+              documentId: row.survivor,
+              changes: { merged: { before: JSON.parse(row.merged), after: null }, mergeId: { before: id, after: null } },
+            },
+          })
+        );
         return service.get({ id, trx });
       });
     },
