@@ -17,9 +17,9 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Waits for the CSS animations under `selector` (a modal's fade-in) to finish, for a clean screenshot. */
+/** Waits for the CSS animations under `selector` (a modal's fade-in) to finish or be cancelled (a cancelled one rejects with AbortError), for a clean screenshot. */
 const settled = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+  page.locator(selector).first().evaluate((el) => Promise.allSettled(el.getAnimations({ subtree: true }).map((a) => a.finished)));
 
 /** The row of the audit table for `documentId`'s newest event of `action`. */
 const eventRow = (page: Page, documentId: string, action: string) =>

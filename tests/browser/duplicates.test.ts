@@ -34,7 +34,7 @@ const seededCustomer = async (skip: string[] = []): Promise<Customer> => {
 };
 
 /** Waits for the CSS animations on the page (a notification's fade-in) to finish, for a clean screenshot. */
-const settled = (page: Page) => page.locator('body').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+const settled = (page: Page) => page.locator('body').evaluate((el) => Promise.allSettled(el.getAnimations({ subtree: true }).map((a) => a.finished)));
 
 /** The open review pair of two records (ordered a < b), from the database. */
 const openPair = async (x: string, y: string) => {
