@@ -143,12 +143,15 @@ export const createGovernedWriteMiddleware = ({ strapi, governed, governance }: 
         if (stage.before) kept.set(stage.name, await stage.before(write));
         if (built.diversion()) break;
       }
-      // Told to the caller only if everything (an enclosing bulk transaction included) commits.
-      onCommit(() => built.notes.forEach((note) => noteResponse(strapi, note)));
+      // Told to the caller only if this write succeeded and everything (an enclosing bulk
+      // transaction included) commits.
+      const tell = () => onCommit(() => built.notes.forEach((note) => noteResponse(strapi, note)));
       const diversion = built.diversion();
       if (diversion) {
         if (diversion.status) built.notes.push({ status: diversion.status });
-        return diversion.run();
+        const diverted = await diversion.run();
+        tell();
+        return diverted;
       }
       ctx.params = write.params;
       // The write itself runs outside any origin scope of the caller (merge, unmerge): writes that
@@ -158,6 +161,7 @@ export const createGovernedWriteMiddleware = ({ strapi, governed, governance }: 
       for (const stage of stages) {
         if (stage.after) await stage.after(write, result, kept.get(stage.name));
       }
+      tell();
       return result;
     });
   };
