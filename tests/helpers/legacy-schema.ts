@@ -194,6 +194,28 @@ export const legacyMatchingSchema = async (knex: Knex, client: string) => {
 };
 
 /** The SQLite code counters, as the code service created them on first start. */
+/**
+ * The match key table as it was before keys had versions (first release of matching): one row per
+ * document (its draft), unique on (uid, document_id). Replaces whatever key table is there.
+ */
+export const preVersionKeyTable = async (knex: Knex) => {
+  await knex.schema.dropTableIfExists(KEYS);
+  await knex.schema.createTable(KEYS, (t) => {
+    t.increments('id');
+    t.string('uid', 255).notNullable();
+    t.string('document_id', 64).notNullable();
+    t.text('name_key');
+    t.string('tax_id', 64);
+    t.string('phone', 32);
+    t.string('email', 255);
+    t.string('domain_a', 255);
+    t.string('domain_b', 255);
+    t.string('city', 255);
+    t.string('country', 8);
+    t.unique(['uid', 'document_id'], { indexName: 'master_data_match_keys_doc_uq' });
+  });
+};
+
 export const legacyCounters = async (knex: Knex) => {
   if (!(await knex.schema.hasTable('master_data_counters'))) {
     await knex.schema.createTable('master_data_counters', (table) => {

@@ -6,6 +6,7 @@
  */
 import { startApp, adminToken, apiToken, bearer, rowCounts, type TestApp } from '../helpers/strapi';
 import { customerData, uscc, CUSTOMER_TABLES } from '../helpers/fixtures';
+import { preVersionKeyTable } from '../helpers/legacy-schema';
 
 const UID = 'api::customer.customer';
 const CM = `/content-manager/collection-types/${UID}`;
@@ -167,21 +168,7 @@ describe('a database keyed before versions existed', () => {
     await app.http.put(`/api/customers/${a.documentId}?status=draft`).set(bearer(token)).send({ data: { taxId: y } });
     const knex = app.strapi.db.connection;
     // The earlier schema: one row per document (its draft), unique on (uid, document_id).
-    await knex.schema.dropTable(KEYS);
-    await knex.schema.createTable(KEYS, (t) => {
-      t.increments('id');
-      t.string('uid', 255).notNullable();
-      t.string('document_id', 64).notNullable();
-      t.text('name_key');
-      t.string('tax_id', 64);
-      t.string('phone', 32);
-      t.string('email', 255);
-      t.string('domain_a', 255);
-      t.string('domain_b', 255);
-      t.string('city', 255);
-      t.string('country', 8);
-      t.unique(['uid', 'document_id'], { indexName: 'master_data_match_keys_doc_uq' });
-    });
+    await preVersionKeyTable(knex);
     await knex(KEYS).insert({ uid: UID, document_id: a.documentId, tax_id: y });
     // ... where the migration that versions the keys, and those after it, have not run yet.
     await knex('master_data_migrations').whereIn('name', ['matching/0002-match-keys-version', 'matching/0003-match-keys-fold-look-alikes']).delete();

@@ -13,7 +13,7 @@ import { startApp, apiToken, bearer, drain, type TestApp } from '../helpers/stra
 import { createTestDatabase, isPostgres, openTestDatabase, ROOT } from '../helpers/database';
 import { customerData } from '../helpers/fixtures';
 import { queryError } from '../helpers/audit';
-import { legacyAuditSchema, legacyCounters, legacyMatchingSchema } from '../helpers/legacy-schema';
+import { legacyAuditSchema, legacyCounters, legacyMatchingSchema, preVersionKeyTable } from '../helpers/legacy-schema';
 import { chainKey, GENESIS_HASH, hashEvent, type ChainedFields } from '../../src/plugins/master-data/server/src/audit/domain/chain';
 import { applyMigrations } from '../../src/plugins/master-data/server/src/governance/migrations';
 
@@ -198,21 +198,7 @@ describe('a database laid out before match keys had versions', () => {
         await legacyAuditSchema(knex, client);
         await legacyMatchingSchema(knex, client);
         // The key table as it was then: one row per document, unique on (uid, document_id).
-        await knex.schema.dropTable('master_data_match_keys');
-        await knex.schema.createTable('master_data_match_keys', (t) => {
-          t.increments('id');
-          t.string('uid', 255).notNullable();
-          t.string('document_id', 64).notNullable();
-          t.text('name_key');
-          t.string('tax_id', 64);
-          t.string('phone', 32);
-          t.string('email', 255);
-          t.string('domain_a', 255);
-          t.string('domain_b', 255);
-          t.string('city', 255);
-          t.string('country', 8);
-          t.unique(['uid', 'document_id'], { indexName: 'master_data_match_keys_doc_uq' });
-        });
+        await preVersionKeyTable(knex);
         await knex('master_data_match_keys').insert({ uid: 'api::customer.customer', document_id: 'old', tax_id: 'CN:1' });
       },
     });

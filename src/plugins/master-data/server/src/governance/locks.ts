@@ -49,7 +49,7 @@ export const advisoryLocks = async (trx: Knex.Transaction, keys: string[]): Prom
 };
 
 /** The document locks of `documentIds` of `uid` (see the scopes above). */
-export const lockDocuments = async (_strapi: Core.Strapi, trx: Knex.Transaction, uid: string, documentIds: string[]) =>
+export const lockDocuments = async (trx: Knex.Transaction, uid: string, documentIds: string[]) =>
   advisoryLocks(
     trx,
     documentIds.map((id) => lockKey('doc', uid, id))

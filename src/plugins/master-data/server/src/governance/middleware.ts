@@ -135,7 +135,7 @@ export const createGovernedWriteMiddleware = ({ strapi, governed, governance }: 
 
     return strapi.db.transaction(async ({ trx, onCommit }) => {
       const documentId: string | undefined = ctx.action === 'create' ? undefined : ctx.params?.documentId;
-      if (documentId) await lockDocuments(strapi, trx, ctx.uid, [documentId]);
+      if (documentId) await lockDocuments(trx, ctx.uid, [documentId]);
       const built = await buildContext(strapi, governance, trx, ctx, config);
       const { write } = built;
       const kept = new Map<string, unknown>();

@@ -125,7 +125,7 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (new Set(ids).size !== ids.length) throw fieldError(['merged'], 'must not repeat a record or name the survivor');
 
       return strapi.db.transaction(async ({ trx }: any) => {
-        await lockDocuments(strapi, trx, uid, ids);
+        await lockDocuments(trx, uid, ids);
         const records = await service.load({ uid, documentIds: ids });
         const already = ids.filter((id) => records[id][marker.field] === marker.value);
         if (already.length) throw conflict(`${already.join(', ')} ${already.length > 1 ? 'are' : 'is'} already merged`, { documentIds: already });
@@ -203,7 +203,7 @@ export const mergeService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!row) throw new errors.NotFoundError(`No merge ${id}`);
         const uid: string = row.uid;
         const ids: string[] = [row.survivor, ...JSON.parse(row.merged)];
-        await lockDocuments(strapi, trx, uid, ids);
+        await lockDocuments(trx, uid, ids);
         const current = await trx(MERGES).where({ id }).first();
         if (current.status !== 'merged') throw conflict(`Merge ${id} is already undone`, { status: current.status });
         const snapshot: Snapshot = JSON.parse(current.before);

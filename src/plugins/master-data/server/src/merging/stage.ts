@@ -24,7 +24,7 @@ export const survivorLockStage: Stage = {
       .query(write.uid)
       .findOne({ where: { id: existing.id }, select: ['id'], populate: { [merged.pointer]: { select: ['documentId'] } } });
     const survivor = row?.[merged.pointer]?.documentId;
-    if (survivor) await lockDocuments(write.strapi, write.trx, write.uid, [survivor]);
+    if (survivor) await lockDocuments(write.trx, write.uid, [survivor]);
   },
 };
 
