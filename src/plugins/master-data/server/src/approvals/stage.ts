@@ -208,6 +208,8 @@ export const approvalsStage: Stage<Kept> = {
         }
         return;
       }
+      // The draft carries the open request's change: withdraw it first (whatever the policies say of removal).
+      if (open) throw pendingError(open);
       if (!covers(policies, action)) return;
       // A delete whose `filters` leave the golden row out removes nothing golden (Strapi deletes what matches).
       const filters = write.params.filters;
@@ -215,7 +217,6 @@ export const approvalsStage: Stage<Kept> = {
         const hit = await docs(write).findFirst({ ...where, status: 'published', filters: { $and: [filters, { documentId }] }, fields: ['documentId'] });
         if (!hit) return;
       }
-      if (open) throw pendingError(open);
       const before = await readVersion(write.strapi, refOf(write, documentId), 'published');
       const verdict = service.evaluate(write.uid, action, before, null);
       if (!verdict.required) return;
