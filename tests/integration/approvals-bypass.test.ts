@@ -573,11 +573,14 @@ describe('with a policy that names the relation customer.group', () => {
     const free = await createPublished();
     const before = { free: await publishedValues(app, free), linked: await publishedValues(app, linked) };
     const connect = await app.http.put(`/api/customer-groups/${g}`).set(bearer(full)).send({ data: { customers: { connect: [free] } } });
+    expect(['connect', connect.status, (await publishedValues(app, free)).group]).toEqual(['connect', connect.status, before.free.group]);
     await expectRefusedOrPending(app, superAdmin, connect.status, free, 'update');
     const unlink = await app.http.put(`/api/customer-groups/${g2}`).set(bearer(full)).send({ data: { customers: { set: [] } } });
+    expect(['set: []', unlink.status, (await publishedValues(app, linked)).group]).toEqual(['set: []', unlink.status, g2]);
     await expectRefusedOrPending(app, superAdmin, unlink.status, linked, 'update');
     const remove = await app.http.delete(`/api/customer-groups/${g2}`).set(bearer(full));
     expect(remove.status).toBeLessThan(500);
+    expect(['delete group', remove.status, (await publishedValues(app, linked)).group]).toEqual(['delete group', remove.status, g2]);
     expect(await publishedValues(app, free)).toEqual(before.free);
     expect(await publishedValues(app, linked)).toEqual(before.linked);
   });

@@ -5,7 +5,7 @@
  * the maker while a request is open; amendments reset approvals; stale requests; the apply re-runs
  * the duplicate check; the content API route; change request events on the audit trail.
  */
-import { startApp, apiToken, adminToken, upUser, bearer, type TestApp } from '../helpers/strapi';
+import { startApp, apiToken, adminToken, adminRole, upUser, bearer, type TestApp } from '../helpers/strapi';
 import { customerData, uscc } from '../helpers/fixtures';
 import { auditRows } from '../helpers/audit';
 import {
@@ -160,9 +160,13 @@ describe('approve, reject, withdraw, comment', () => {
     expect(res.body.data.comments).toContainEqual(expect.objectContaining({ kind: 'comment', body: 'Please attach the rating letter', actor: expect.objectContaining({ kind: 'admin' }) }));
     expect((await comment(app, steward2, crId, '')).status).toBe(400);
     expect((await app.http.post(`${CR}/${crId}/comments`).set(bearer(steward2)).send({})).status).toBe(400);
-    // Without any change request permission (Sales): 403.
-    expect((await comment(app, sales, crId, 'hi')).status).toBe(403);
-    expect((await app.http.get(`${CR}/${crId}`).set(bearer(sales))).status).toBe(403);
+    // Without any change request permission (a role that may only read customers): 403.
+    const readerRole = await adminRole(app, [{ action: 'plugin::content-manager.explorer.read', subject: UID }]);
+    const reader = (await adminToken(app, [readerRole])).token;
+    expect((await comment(app, reader, crId, 'hi')).status).toBe(403);
+    expect((await app.http.get(`${CR}/${crId}`).set(bearer(reader))).status).toBe(403);
+    expect((await app.http.get(`${CR}`).set(bearer(reader))).status).toBe(403);
+    expect((await approve(app, reader, crId)).status).toBe(403);
     // Unknown request: 404; a malformed id: 400.
     expect((await app.http.get(`${CR}/99999999`).set(bearer(steward2))).status).toBe(404);
     expect((await approve(app, approver.token, 'abc')).status).toBe(400);
@@ -412,12 +416,14 @@ describe('the apply re-runs the duplicate check', () => {
     const before = await publishedValues(app, id);
     const taxId = uscc();
     const crId = await openByToken(id, { taxId });
-    // Someone creates another customer with that tax id over the block (the pending draft carries it).
-    const copy = await app.http.post('/api/customers').set(bearer(full)).set('X-Duplicate-Override', 'ledger import').send({ data: seed({ taxId }) });
-    expect(copy.status).toBe(201);
+    // Meanwhile an import (SQL, no pipeline) gives another customer that tax id, and its keys are rebuilt
+    // (npm run data:reconcile): nobody has accepted the pair, so the apply must block.
+    const other = await createPublished();
+    await app.strapi.db.query(UID).updateMany({ where: { documentId: other }, data: { taxId } });
+    await app.strapi.plugin('master-data').service('matching').rebuild({ uid: UID });
     const res = await approve(app, approver.token, crId);
     expect([res.status, res.body.error?.name]).toEqual([409, 'DuplicateError']);
-    expect(res.body.error.details.candidates.map((c: any) => c.documentId)).toContain(copy.body.data.documentId);
+    expect(res.body.error.details.candidates.map((c: any) => c.documentId)).toContain(other);
     const blocked = await getRequest(app, superAdmin.token, crId);
     expect(blocked).toMatchObject({ status: 'pending', blocked: { name: 'DuplicateError', message: expect.any(String) } });
     expect(blocked.comments.map((c: any) => c.kind)).toContain('blocked');
@@ -426,6 +432,37 @@ describe('the apply re-runs the duplicate check', () => {
     const retry = await approve(app, approver.token, crId);
     expect([retry.status, retry.body.error?.name]).toEqual([409, 'DuplicateError']);
     expect(eventTypes(id)).not.toContain('changeRequest.applied');
+    // Once the other record no longer carries the tax id, the same request applies.
+    await app.strapi.db.query(UID).updateMany({ where: { documentId: other }, data: { taxId: uscc() } });
+    await app.strapi.plugin('master-data').service('matching').rebuild({ uid: UID });
+    const done = await approve(app, approver.token, crId);
+    expect(done.status).toBe(200);
+    expect(done.body.data).toMatchObject({ status: 'applied', blocked: null });
+    expect((await publishedValues(app, id)).taxId).toBe(taxId);
+  });
+
+  test('an override accepted earlier for the pair does not block the apply (issue 8: the later publish of an overridden pair)', async () => {
+    const id = await createPublished();
+    const taxId = uscc();
+    const crId = await openByToken(id, { taxId });
+    const copy = await app.http.post('/api/customers').set(bearer(full)).set('X-Duplicate-Override', 'ledger import').send({ data: seed({ taxId }) });
+    expect(copy.status).toBe(201);
+    expect((await approve(app, approver.token, crId)).body.data.status).toBe('applied');
+  });
+
+  test('validation runs again at apply: a proposal that no longer validates is refused (4xx), the request stays pending with `blocked`', async () => {
+    const id = await createPublished();
+    const before = await publishedValues(app, id);
+    const crId = await openByToken(id, { taxId: uscc() });
+    // An import moves the record to another country (both versions): the proposed CN tax id is no longer valid there.
+    await app.strapi.db.query(UID).updateMany({ where: { documentId: id }, data: { country: 'DE' } });
+    const res = await approve(app, approver.token, crId);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.body.error.name).toBe('ValidationError');
+    const blocked = await getRequest(app, superAdmin.token, crId);
+    expect(blocked).toMatchObject({ status: 'pending', blocked: { name: 'ValidationError' } });
+    expect(await publishedValues(app, id)).toEqual({ ...before, country: 'DE' });
   });
 });
 
@@ -452,14 +489,23 @@ describe('the content API route', () => {
     expect((await app.http.get(`${CONTENT_CR}/not-a-number`).set(bearer(full))).status).toBe(400);
   });
 
-  test('a caller that may not read a field sees its change masked', async () => {
+  test('a viewer who may not read a field sees its change masked (admin role with field-level limits; content API caller without read)', async () => {
     const id = await createPublished();
-    const crId = await openByToken(id, { bankAccounts: [{ bankName: 'Masked Bank', accountName: 'M', accountNumber: '6222 1111 2222' }] });
+    const crId = await openByToken(id, { bankAccounts: [{ bankName: 'Masked Bank', accountName: 'M', accountNumber: '6222 1111 2222' }], creditLimit: 800000, segment: 'Visible' });
+    // Sales reads change requests but never bank accounts or credit data.
+    const seen = await app.http.get(`${CR}/${crId}`).set(bearer(sales));
+    expect(seen.status).toBe(200);
+    expect(seen.body.data.changes).toEqual({ bankAccounts: { masked: true }, creditLimit: { masked: true } });
+    expect(JSON.stringify(seen.body)).not.toContain('Masked Bank');
+    const listed = await app.http.get(`${CR}?documentId=${id}`).set(bearer(sales));
+    expect(JSON.stringify(listed.body)).not.toContain('Masked Bank');
+    expect(JSON.stringify(listed.body)).not.toContain('800000');
+    // A content API caller that may read change requests but not customers learns no values.
     const reader = await apiToken(app, 'custom', ['plugin::master-data.change-requests.findOne']);
     const res = await app.http.get(`${CONTENT_CR}/${crId}`).set(bearer(reader));
-    expect(res.status).toBe(200);
-    expect(res.body.data.changes.bankAccounts).toEqual({ masked: true });
+    expect([200, 403, 404]).toContain(res.status);
     expect(JSON.stringify(res.body)).not.toContain('Masked Bank');
+    expect(JSON.stringify(res.body)).not.toContain('800000');
   });
 });
 
