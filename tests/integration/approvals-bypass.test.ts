@@ -8,6 +8,7 @@
 import { startApp, apiToken, adminToken, upUser, bearer, type TestApp } from '../helpers/strapi';
 import { makeAppVariant } from '../helpers/app-variant';
 import { customerData, uscc } from '../helpers/fixtures';
+import { eventsOf } from '../helpers/audit';
 import {
   UID,
   GROUP,
@@ -172,6 +173,14 @@ describe('with the shipped policies', () => {
         expect(Object.keys((await getRequest(app, superAdmin, outcome.id!)).changes)).toEqual([Object.keys(data)[0]]);
       }
     );
+
+    test.each(['locale=en', 'status=published', 'fields[0]=name', 'populate=*', 'filters[name][$eq]=nobody'])('PUT ?%s changing taxId and bank accounts is held too', async (query) => {
+      const id = await createPublished();
+      const before = await publishedValues(app, id);
+      const res = await app.http.put(`/api/customers/${id}?${query}`).set(bearer(full)).send({ data: { taxId: uscc(), ...newValue('bankAccounts') } });
+      expectChangeRequestResponse(res);
+      expect(await publishedValues(app, id)).toEqual(before);
+    });
 
     test('X-Duplicate-Override does not skip approval', async () => {
       const id = await createPublished();
@@ -490,6 +499,17 @@ describe('with the shipped policies', () => {
       expect(after).toMatchObject(stored);
       expect({ ...after, ...Object.fromEntries(Object.keys(data).map((k) => [k, before[k]])) }).toEqual(before);
       expect(await requestsOf(app, superAdmin, id)).toEqual([]);
+    });
+
+    test('a write of governed fields only leaves the golden record as it was: no publish event on the trail', async () => {
+      const id = await createPublished();
+      const before = await eventsOf(app, id);
+      expectChangeRequestResponse(await app.http.put(`/api/customers/${id}`).set(bearer(full)).send({ data: { creditRating: 'BB', taxId: uscc() } }));
+      const added = (await eventsOf(app, id)).slice(before.length).map((e) => [e.action, Object.keys(e.changes).sort()]);
+      expect(added).toEqual([
+        ['update', ['creditRating', 'taxId']],
+        ['change-request.submit', ['changeRequest', 'creditRating', 'taxId']],
+      ]);
     });
 
     test('the admin content manager: save & publish of notes only is live at once (200)', async () => {

@@ -208,6 +208,26 @@ describe('approve, reject, withdraw, comment', () => {
   });
 });
 
+describe('a closed request leaves nothing behind for the next writer', () => {
+  test.each(['rejected', 'withdrawn', 'stale'])('after the request is %s, someone else\'s free write goes live at once and re-submits nothing', async (outcome) => {
+    const id = await createPublished();
+    const before = await publishedValues(app, id);
+    const crId = await openByAdmin(id, { creditRating: 'DDD' }, steward.token);
+    if (outcome === 'rejected') expect((await reject(app, approver.token, crId, 'no')).status).toBe(200);
+    if (outcome === 'withdrawn') expect((await withdraw(app, steward.token, crId)).status).toBe(200);
+    if (outcome === 'stale') {
+      await app.strapi.db.query(UID).updateMany({ where: { documentId: id, publishedAt: { $notNull: true } }, data: { creditRating: 'EEE' } });
+      expect((await approve(app, approver.token, crId)).status).toBe(409);
+    }
+    const golden = await publishedValues(app, id);
+    const res = await app.http.put(`/api/customers/${id}`).set(bearer(other)).send({ data: { segment: `after ${outcome}` } });
+    expect([res.status, res.body.meta?.masterData?.changeRequest]).toEqual([200, undefined]);
+    expect(await publishedValues(app, id)).toEqual({ ...golden, segment: `after ${outcome}` });
+    expect(await requestsOf(app, superAdmin.token, id, 'pending')).toEqual([]);
+    if (outcome !== 'stale') expect(golden).toEqual(before);
+  });
+});
+
 describe('two steps: creditLimit >= 1,000,000 needs an Approver, then Finance', () => {
   test('steps merge by role set; each step needs its role; the change applies after the last step', async () => {
     const id = await createPublished();
