@@ -252,11 +252,12 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async approve({ id, approver, comment }: { id: number; approver: Approver; comment: string | null }): Promise<void> {
+    async approve({ id, approver, comment, round }: { id: number; approver: Approver; comment: string | null; round?: number }): Promise<void> {
       try {
         await service.decide(id, async (trx, row, state) => {
           const refusal = approvalRefusal(state, approver);
           if (refusal) throw refusalError(row, refusal);
+          assertRound(row, round);
           if (await service.isStale({ trx, row })) throw new Outcome('stale', null);
           const approval: StoredApproval = { step: state.currentStep, actor: approver.actor, at: now() };
           await trx(APPROVALS).insert({
@@ -317,10 +318,11 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async reject({ id, approver, comment }: { id: number; approver: Approver; comment: string }) {
+    async reject({ id, approver, comment, round }: { id: number; approver: Approver; comment: string; round?: number }) {
       await service.decide(id, async (trx, row, state) => {
         const refusal = rejectionRefusal(state, approver);
         if (refusal) throw refusalError(row, refusal);
+        assertRound(row, round);
         await close(trx, id, 'rejected');
         await addComment(trx, id, 'reject', approver.actor, comment);
         await emit(trx, { ...row, status: 'rejected' }, CHANGE_REQUEST_EVENTS.rejected, 'change-request.reject', {}, comment);
@@ -412,6 +414,7 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
         changes: service.changesOf(row),
         steps: stepViews(state),
         currentStep: row.current_step,
+        round: row.round,
         createdAt: row.created_at,
         updatedAt: row.updated_at,
         decidedAt: row.decided_at ?? null,
@@ -459,6 +462,15 @@ const refusalError = (row: Row, refusal: { rule: string; message: string }) =>
   refusal.rule === 'closed'
     ? httpError(409, CHANGE_REQUEST_ERRORS.closed, refusal.message, { rule: refusal.rule, changeRequest: { id: row.id, status: row.status } })
     : httpError(403, 'ForbiddenError', refusal.message, { rule: refusal.rule, changeRequest: { id: row.id, status: row.status } });
+
+/** A decision sent for the version the approver saw: an amendment since then is a 409, not a blind approval. */
+const assertRound = (row: Row, round: number | undefined) => {
+  if (round !== undefined && round !== row.round) {
+    throw httpError(409, CHANGE_REQUEST_ERRORS.amended, `Change request ${row.id} was amended since you loaded it (version ${round}, now ${row.round}); review it again`, {
+      changeRequest: { id: row.id, status: row.status, round: row.round },
+    });
+  }
+};
 
 export type ApprovalsService = ReturnType<typeof approvalsService>;
 
