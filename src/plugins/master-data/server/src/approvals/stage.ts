@@ -172,7 +172,12 @@ export const approvalsStage: Stage<Kept> = {
           const draft = await docs(write).create({ ...write.params, status: 'draft' });
           const ref = refOf(write, draft.documentId);
           const verdict = service.evaluate(write.uid, 'create', null, await readVersion(write.strapi, ref, 'draft'));
-          if (!verdict.required) return asChecked(() => docs(write).publish({ documentId: draft.documentId, ...where }).then((r: any) => r.entries[0]));
+          if (!verdict.required) {
+            // Published as Strapi would have; answered as the caller asked (populate, fields), as a plain create does.
+            await asChecked(() => docs(write).publish({ documentId: draft.documentId, ...where }));
+            const { populate, fields } = write.params;
+            return docs(write).findOne({ documentId: draft.documentId, status: 'published', ...where, ...(populate ? { populate } : {}), ...(fields ? { fields } : {}) });
+          }
           const request = await service.submit({ trx: write.trx, ref, action: 'create', verdict, published: null, proposed: draft, actor: write.actor, reason: write.request.reason, label: label(draft, draft.documentId) });
           tell(write, request, true);
           return draft;
