@@ -56,7 +56,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             fields: { name: 'name', taxId: 'taxId', phone: 'phone', email: 'email', website: 'website', city: 'city', country: 'country' },
             merged: { field: 'lifecycleStage', value: 'merged', pointer: 'mergedInto', move: ['externalIds'] },
           },
-          // Changes of the golden (published) record that wait for sign-off; a new record goes live at once unless its credit limit is large.
+          // Changes of the golden (published) record that wait for sign-off. Creating does not.
           approvals: {
             // MASTER_DATA_APPROVALS=false lets every change go live at once (benchmarks compare both).
             enabled: env.bool('MASTER_DATA_APPROVALS', true),
@@ -70,7 +70,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
               {
                 name: 'large-credit-limit',
                 fields: ['creditLimit'],
-                actions: ['update', 'create', 'publish'],
+                actions: ['update'],
                 when: [{ field: 'creditLimit', op: 'gte', value: 1_000_000 }],
                 steps: [
                   { name: 'Approval', roles: ['Approver'], approvals: 1 },
