@@ -12,7 +12,7 @@ import type { MatchCandidate } from '../../../shared/contracts/matching';
 import { advisoryLocks, lockKey, withStartupLock } from '../governance/locks';
 import { modelInfo } from '../governance/model';
 import { getService } from '../governance/services';
-import { matchKeys, nameGrams, type MatchKeys } from './domain/keys';
+import { matchKeys, nameGrams, romanLookups, type MatchKeys } from './domain/keys';
 import { byStrength, scorePair } from './domain/score';
 import { GRAMS, GRAM_STATS, KEYS, PAIRS } from './schema';
 import { resolveMatchingSettings, type MatchingSettings } from './settings';
@@ -52,7 +52,14 @@ interface KeyRow {
   domain_b: string | null;
   city: string | null;
   country: string | null;
+  roman_key: string | null;
+  name_tokens: string | null;
+  name_terms: string | null;
+  person: boolean | number | null;
 }
+
+const words = (list: string[] | undefined) => (list && list.length > 0 ? list.join(' ') : null);
+const unwords = (text: string | null) => (text ? text.split(' ') : []);
 
 const toRow = (uid: string, documentId: string, version: KeyVersion, keys: MatchKeys) => ({
   uid,
@@ -66,6 +73,10 @@ const toRow = (uid: string, documentId: string, version: KeyVersion, keys: Match
   domain_b: keys.domains[1] ?? null,
   city: keys.city,
   country: keys.country,
+  roman_key: keys.roman ?? null,
+  name_tokens: words(keys.tokens),
+  name_terms: words(keys.terms),
+  person: Boolean(keys.person),
 });
 
 const fromRow = (row: KeyRow): MatchKeys => ({
@@ -76,6 +87,10 @@ const fromRow = (row: KeyRow): MatchKeys => ({
   domains: [row.domain_a, row.domain_b].filter((d): d is string => Boolean(d)),
   city: row.city,
   country: row.country,
+  roman: row.roman_key,
+  tokens: unwords(row.name_tokens),
+  terms: unwords(row.name_terms),
+  person: Boolean(row.person),
 });
 
 /** True when the keys hold anything a duplicate could share. */
@@ -153,7 +168,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
     keysOf({ uid, record }: { uid: string; record: Record<string, unknown> }): MatchKeys {
       const settings = service.settings(uid);
       if (!settings) throw new Error(`${uid} has no matching configured`);
-      return matchKeys(record, settings.fields, settings.vocabulary);
+      return matchKeys(record, settings.fields, settings.vocabulary, settings.personValues);
     },
 
     /** True when the record is a merged one (kept, but never matched). */
@@ -213,7 +228,10 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
         seen.add(`${row.document_id}\u0000${row.version}`);
         found.set(row.document_id, [...(found.get(row.document_id) ?? []), fromRow(row)]);
       };
-      if (lookups.length > 0) {
+      // The romanised name (pinyin of a Chinese name, the trade name of a Latin one): the same name
+      // in another script, or a Chinese homophone.
+      const romans = romanLookups(keys);
+      if (lookups.length > 0 || romans.length > 0) {
         const parts = lookups.map((where) => {
           const columns = Object.keys(where);
           return {
@@ -221,6 +239,12 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
             bindings: [uid, ...columns.map((c) => where[c])],
           };
         });
+        if (romans.length > 0) {
+          parts.push({
+            sql: `SELECT * FROM (SELECT * FROM ${KEYS} WHERE uid = ? AND roman_key IN (${romans.map(() => '?').join(', ')}) LIMIT ${EXACT_CAP}) AS k`,
+            bindings: [uid, ...romans],
+          });
+        }
         const result = await db.raw(parts.map((p) => p.sql).join(' UNION ALL '), parts.flatMap((p) => p.bindings));
         const rows: KeyRow[] = isPostgres() ? result.rows : result;
         for (const row of rows) keep(row);
@@ -353,7 +377,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (rows.length === 0) break;
         lastId = rows[rows.length - 1].id;
         const keyRows = rows.map((row) =>
-          toRow(uid, row.document_id, draftAndPublish && row.published_at != null ? 'published' : 'draft', matchKeys(row, settings.fields, settings.vocabulary))
+          toRow(uid, row.document_id, draftAndPublish && row.published_at != null ? 'published' : 'draft', matchKeys(row, settings.fields, settings.vocabulary, settings.personValues))
         );
         await knex.transaction(async (trx) => {
           for (let i = 0; i < keyRows.length; i += 500) await trx(KEYS).insert(keyRows.slice(i, i + 500));

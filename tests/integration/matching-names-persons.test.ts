@@ -1,0 +1,93 @@
+/**
+ * Issue 13 over HTTP: persons are never blocked by their name (with or without the city), only by
+ * an identifier; a Chinese name written in pinyin or English, and a homophone typo, with the same
+ * phone reach review.
+ */
+import { startApp, apiToken, bearer, rowCounts, type TestApp } from '../helpers/strapi';
+import { customerData, uscc, CUSTOMER_TABLES } from '../helpers/fixtures';
+
+const UID = 'api::customer.customer';
+let app: TestApp;
+let token: string;
+
+const person = (overrides: Record<string, unknown>) =>
+  customerData({ customerType: 'person', taxId: null, email: null, phone: null, website: null, contacts: [], legalName: null, ...overrides });
+const create = (data: Record<string, unknown>) => app.http.post('/api/customers').set(bearer(token)).send({ data });
+const match = (data: Record<string, unknown>) => app.http.post('/api/master-data/match').set(bearer(token)).send({ data });
+
+beforeAll(async () => {
+  app = await startApp();
+  token = await apiToken(app);
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('persons are not blocked by their name', () => {
+  test('two people called 张伟 in one city, each with their own phone: both created, not even review', async () => {
+    const first = await create(person({ name: '张伟', city: '北京', phone: '139 1000 0001' }));
+    expect(first.status).toBe(201);
+    const before = await rowCounts(app, CUSTOMER_TABLES);
+    const second = await create(person({ name: '张伟', city: '北京市', phone: '139 1000 0002' }));
+    expect(second.status).toBe(201);
+    expect(second.headers['x-duplicate-review']).toBeUndefined();
+    expect((await rowCounts(app, CUSTOMER_TABLES)).customers).toBe(before.customers + 2); // draft and published
+  });
+
+  test('Sarah Lewis twice in one city with nothing else known: created, queued for review, never 409', async () => {
+    const first = await create(person({ name: 'Sarah Lewis', city: 'Leeds', country: 'GB', currency: 'GBP' }));
+    expect(first.status).toBe(201);
+    const second = await create(person({ name: 'Lewis, Sarah', city: 'Leeds', country: 'GB', currency: 'GBP' }));
+    expect(second.status).toBe(201);
+    // Also a name that reads as a person's when the record does not say it is one.
+    const third = await create(person({ name: 'Sarah Lewis', city: 'Leeds', country: 'GB', currency: 'GBP', customerType: undefined }));
+    expect(third.status).toBe(201);
+    expect(third.headers['x-duplicate-review']).toBeDefined();
+    expect(third.body.meta.masterData.duplicates.candidates.map((c: any) => c.documentId)).toContain(first.body.data.documentId);
+  });
+
+  test('an identifier still blocks a person: the same tax id, or the same phone and email', async () => {
+    const id = uscc();
+    const first = await create(person({ name: '王芳', city: '上海', taxId: id, phone: '139 2000 0001', email: 'wang.fang@example.cn' }));
+    expect(first.status).toBe(201);
+    expect((await create(person({ name: '王芳', city: '杭州', taxId: id }))).status).toBe(409);
+    const both = await create(person({ name: '王芳', city: '上海', phone: '139 2000 0001', email: 'Wang.Fang@example.cn' }));
+    expect(both.status).toBe(409);
+    expect(both.body.error.details.candidates[0].documentId).toBe(first.body.data.documentId);
+  });
+
+  test('organisations keep the name + city rule', async () => {
+    const org = { taxId: null, phone: null, email: null, contacts: [], name: '深圳市华科电子有限公司', city: '深圳' };
+    expect((await create(customerData(org))).status).toBe(201);
+    const copy = await create(customerData({ ...org, name: '华科电子（深圳）有限公司', city: '深圳市' }));
+    expect(copy.status).toBe(409);
+    expect(copy.body.error.details.candidates[0].reasons[0]).toMatchObject({ comparator: 'rule', field: 'name+city' });
+  });
+});
+
+describe('names in another script or with a homophone typo', () => {
+  test('the English name of a Chinese company with the same phone is review, ranked first', async () => {
+    const cn = await create(customerData({ name: '上海市恒通创新科技有限公司', city: '上海', phone: '021 6123 4567', email: null, contacts: [], taxId: null }));
+    expect(cn.status).toBe(201);
+    const res = await match({ name: 'Shanghai Hengtongchuangxin Technology Co., Ltd.', city: 'Shanghai', country: 'CN', phone: '+86 21 6123 4567' });
+    expect(res.status).toBe(200);
+    expect(res.body.data[0]).toMatchObject({ documentId: cn.body.data.documentId, decision: 'review' });
+    expect(res.body.data[0].reasons).toContainEqual(expect.objectContaining({ field: 'name', comparator: 'transliteration' }));
+    // Found by its romanised name alone (no phone): a candidate, below review.
+    const alone = await match({ name: 'Hengtongchuangxin Technology', country: 'CN' });
+    expect(alone.body.data[0]?.documentId).toBe(cn.body.data.documentId);
+  });
+
+  test('a person written in pinyin, surname last, and a homophone typo, with the same phone, are review', async () => {
+    const zhou = await create(person({ name: '周红磊', city: '杭州', phone: '139 3000 0001' }));
+    expect(zhou.status).toBe(201);
+    const pinyin = await create(person({ name: 'Honglei Zhou', city: 'Hangzhou', phone: '+86 139 3000 0001' }));
+    expect(pinyin.status).toBe(201);
+    expect(pinyin.body.meta.masterData.duplicates.candidates[0]).toMatchObject({ documentId: zhou.body.data.documentId, decision: 'review' });
+
+    const he = await create(person({ name: '何盈', city: '深圳', phone: '139 3000 0002' }));
+    const typo = await create(person({ name: '何颖', city: '深圳', phone: '13930000002' }));
+    expect([he.status, typo.status]).toEqual([201, 201]);
+    expect(typo.body.meta.masterData.duplicates.candidates[0]).toMatchObject({ documentId: he.body.data.documentId, decision: 'review' });
+  });
+});
