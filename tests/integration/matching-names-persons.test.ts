@@ -1,12 +1,15 @@
 /**
  * Issue 13 over HTTP: persons are never blocked by their name (with or without the city), only by
  * an identifier; a Chinese name written in pinyin or English, and a homophone typo, with the same
- * phone reach review.
+ * phone reach review; the indexes a hub needs exist; on PostgreSQL the fuzzy candidate query uses
+ * the trigram index on a table that has never been analysed.
  */
 import { startApp, apiToken, bearer, rowCounts, type TestApp } from '../helpers/strapi';
 import { customerData, uscc, CUSTOMER_TABLES } from '../helpers/fixtures';
+import { isPostgres } from '../helpers/database';
 
 const UID = 'api::customer.customer';
+const KEYS = 'master_data_match_keys';
 let app: TestApp;
 let token: string;
 
@@ -89,5 +92,74 @@ describe('names in another script or with a homophone typo', () => {
     const typo = await create(person({ name: '何颖', city: '深圳', phone: '13930000002' }));
     expect([he.status, typo.status]).toEqual([201, 201]);
     expect(typo.body.meta.masterData.duplicates.candidates[0]).toMatchObject({ documentId: he.body.data.documentId, decision: 'review' });
+  });
+});
+
+describe('indexes', () => {
+  test('code (drafts and published rows apart), tax id and email of customers are indexed', async () => {
+    const knex = app.strapi.db.connection;
+    const names: string[] = isPostgres()
+      ? (await knex.raw(`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'customers'`)).rows.map((r: any) => r.name)
+      : (await knex.raw(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers'`)).map((r: any) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['md_customers_code_pub_idx', 'md_customers_code_draft_idx', 'md_customers_tax_id_idx', 'md_customers_email_idx']));
+  });
+
+  (isPostgres() ? test : test.skip)('PostgreSQL, 20,000 key rows never analysed: the fuzzy query reads the trigram index, and the planner settings are back after it', async () => {
+    const knex = app.strapi.db.connection;
+    const han = (i: number) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000)) + String.fromCharCode(0x4e00 + ((i * 104729) % 20000));
+    const trades = ['华科', '恒通', '鑫达', '宏盛', '金龙', '天宇'];
+    const rows = Array.from({ length: 20000 }, (_, i) => ({
+      uid: UID,
+      document_id: `bulk${i}`,
+      version: 'draft',
+      name_key: `${trades[i % 6]}${han(i)}${['电子', '科技', '贸易', '物流'][(i >> 3) % 4]}`,
+      city: '深圳',
+      phone: `+86139${String(10000000 + i)}`,
+    }));
+    for (let i = 0; i < rows.length; i += 2000) await knex(KEYS).insert(rows.slice(i, i + 2000));
+    const { rows: stats } = await knex.raw(`SELECT last_analyze, last_autoanalyze FROM pg_stat_user_tables WHERE relname = ?`, [KEYS]);
+    expect(stats[0]).toEqual({ last_analyze: null, last_autoanalyze: null });
+
+    // The statements the candidate search runs, as it runs them.
+    const statements: { sql: string; bindings: unknown[] }[] = [];
+    // (The pg driver numbers the placeholders; knex.raw wants them as ?.)
+    const listen = (q: { sql: string; bindings: unknown[] }) => statements.push({ sql: q.sql.replace(/\$\d+/g, '?'), bindings: q.bindings });
+    knex.on('query', listen);
+    const keys = app.strapi.plugin('master-data').service('matching').keysOf({ uid: UID, record: { name: '深圳市恒通科技鑫达有限公司', city: '深圳' } });
+    let after: string | undefined;
+    try {
+      await knex.transaction(async (trx) => {
+        await app.strapi.plugin('master-data').service('matching').candidates({ uid: UID, keys, trx });
+        after = (await trx.raw(`SELECT current_setting('enable_seqscan') AS s`)).rows[0].s;
+      });
+    } finally {
+      knex.removeListener('query', listen);
+    }
+    expect(after).toBe('on');
+    const fuzzy = statements.findIndex((s) => s.sql.includes('name_key % ?'));
+    expect(fuzzy).toBeGreaterThan(0);
+    // Replay: the settings statement before it, then EXPLAIN the fuzzy statement itself.
+    const plan = await knex.transaction(async (trx) => {
+      await trx.raw(statements[fuzzy - 1].sql, statements[fuzzy - 1].bindings as any[]);
+      return (await trx.raw(`EXPLAIN ${statements[fuzzy].sql}`, statements[fuzzy].bindings as any[])).rows.map((r: any) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('master_data_match_keys_trgm_idx');
+    expect(plan).not.toContain('Seq Scan');
+
+    // Strapi's unique check of the code reads its partial index, statistics or none.
+    const now = new Date().toISOString();
+    const customers = Array.from({ length: 20000 }, (_, i) => ({
+      document_id: `bulkc${i}`,
+      code: `B-${String(i).padStart(7, '0')}`,
+      name: `Bulk ${i}`,
+      customer_type: 'organization',
+      lifecycle_stage: 'active',
+      created_at: now,
+      updated_at: now,
+      published_at: i % 2 ? now : null,
+    }));
+    for (let i = 0; i < customers.length; i += 1000) await knex('customers').insert(customers.slice(i, i + 1000));
+    const unique = (await knex.raw(`EXPLAIN SELECT id FROM customers WHERE code = 'C-000001' AND published_at IS NOT NULL AND id <> 1 LIMIT 1`)).rows.map((r: any) => r['QUERY PLAN']).join('\n');
+    expect(unique).toContain('md_customers_code_pub_idx');
   });
 });

@@ -9,6 +9,7 @@
  */
 import type { Knex } from 'knex';
 import type { Migration } from '../governance/migrations';
+import { createRecordIndexes, type RecordIndex } from './record-indexes';
 
 export const KEYS = 'master_data_match_keys';
 export const GRAMS = 'master_data_match_grams';
@@ -154,9 +155,14 @@ const nameForms = async (knex: Knex) => {
   await refoldKeys(knex);
 };
 
-export const matchingMigrations: Migration[] = [
+/**
+ * The matching migrations. `recordIndexes` names the indexes the governed records need
+ * (./record-indexes, from the configuration at start-up); 0005 creates them.
+ */
+export const matchingMigrations = (recordIndexes: () => RecordIndex[] = () => []): Migration[] => [
   { name: '0001-matching-tables', up: (knex, { client }) => matchingTables(knex, client) },
   { name: '0002-match-keys-version', up: (knex) => keyVersions(knex) },
   { name: '0003-match-keys-fold-look-alikes', up: (knex) => refoldKeys(knex) },
   { name: '0004-match-keys-name-forms', up: (knex) => nameForms(knex) },
+  { name: '0005-record-indexes', up: (knex) => createRecordIndexes(knex, recordIndexes()) },
 ];
