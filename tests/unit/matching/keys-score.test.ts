@@ -37,6 +37,7 @@ describe('match keys', () => {
       tokens: ['tengxun'],
       terms: ['tech'],
       person: false,
+      pinyin: ['teng', 'xun', 'ke', 'ji'],
     });
     expect(keys({ name: 'Acme', email: 'acme.buyer@gmail.com' }).domains).toEqual([]);
   });

@@ -140,7 +140,8 @@ const refoldKeys = async (knex: Knex) => {
 /**
  * Names compared as written in two scripts and persons told apart (issue 13): each key row keeps
  * the name's romanised trade name (indexed: the same name in pinyin or English, Chinese
- * homophones), its tokens and industry concepts, and whether it is a person's. Keys stored before
+ * homophones), its tokens and industry concepts, the pinyin of a Chinese name (computed once per
+ * write, not per candidate) and whether it is a person's. Keys stored before
  * have none of these: emptied, start-up rebuilds them (as 0003).
  */
 const nameForms = async (knex: Knex) => {
@@ -149,6 +150,7 @@ const nameForms = async (knex: Knex) => {
     t.string('roman_key', 255);
     t.text('name_tokens');
     t.text('name_terms');
+    t.text('name_pinyin');
     t.boolean('person').notNullable().defaultTo(false);
   });
   await knex.raw(`CREATE INDEX IF NOT EXISTS master_data_match_keys_roman_idx ON ${KEYS} (uid, roman_key)`);

@@ -55,6 +55,7 @@ interface KeyRow {
   roman_key: string | null;
   name_tokens: string | null;
   name_terms: string | null;
+  name_pinyin: string | null;
   person: boolean | number | null;
 }
 
@@ -76,6 +77,7 @@ const toRow = (uid: string, documentId: string, version: KeyVersion, keys: Match
   roman_key: keys.roman ?? null,
   name_tokens: words(keys.tokens),
   name_terms: words(keys.terms),
+  name_pinyin: keys.pinyin && keys.pinyin.length > 0 ? keys.pinyin.join(' ') : null,
   person: Boolean(keys.person),
 });
 
@@ -90,6 +92,7 @@ const fromRow = (row: KeyRow): MatchKeys => ({
   roman: row.roman_key,
   tokens: unwords(row.name_tokens),
   terms: unwords(row.name_terms),
+  pinyin: row.name_pinyin ? row.name_pinyin.split(' ') : [],
   person: Boolean(row.person),
 });
 

@@ -19,7 +19,7 @@ export interface Concept {
 }
 
 export const INDUSTRY_CONCEPTS: Concept[] = [
-  { id: 'tech', zh: ['科技', '技术', '高科技', '高新技术'], en: ['technology', 'technologies', 'tech', 'technical', 'hi-tech', 'hitech', 'high-tech', 'hightech'] },
+  { id: 'tech', zh: ['科技', '技术', '高科技', '高新技术'], en: ['technology', 'technologies', 'tech', 'technical', 'hi-tech', 'hitech', 'high-tech', 'hightech', 'science', 'sci-tech', 'scitech'] },
   { id: 'it', zh: ['信息技术', '信息科技', '信息'], en: ['information technology', 'information', 'it', 'infotech'] },
   { id: 'electronics', zh: ['电子', '电子科技'], en: ['electronics', 'electronic'] },
   { id: 'electric', zh: ['电气', '电器', '电力', '电工'], en: ['electric', 'electrical', 'electricals', 'appliances', 'power'] },
@@ -30,7 +30,7 @@ export const INDUSTRY_CONCEPTS: Concept[] = [
   { id: 'machinery', zh: ['机械', '机电', '设备', '装备', '机器'], en: ['machinery', 'machines', 'machine', 'equipment', 'mechanical', 'engineering equipment'] },
   { id: 'automation', zh: ['自动化', '智能', '智能科技', '机器人'], en: ['automation', 'intelligent', 'smart', 'robotics'] },
   { id: 'chemical', zh: ['化工', '化学', '新材料', '材料', '塑胶', '塑料', '橡胶'], en: ['chemical', 'chemicals', 'materials', 'material', 'plastics', 'plastic', 'rubber', 'polymers'] },
-  { id: 'medical', zh: ['医疗', '医疗器械', '器械', '医药', '药业', '制药', '生物', '生物科技', '健康'], en: ['medical', 'medicine', 'pharmaceutical', 'pharmaceuticals', 'pharma', 'biotech', 'biotechnology', 'bio', 'biological', 'healthcare', 'health', 'life sciences'] },
+  { id: 'medical', zh: ['医疗', '医疗器械', '器械', '医药', '药业', '制药', '生物', '生物科技', '健康'], en: ['medical devices', 'medical device', 'medical equipment', 'medical instruments', 'medical', 'medicine', 'pharmaceutical', 'pharmaceuticals', 'pharma', 'biotech', 'biotechnology', 'bio', 'biological', 'healthcare', 'health', 'life sciences'] },
   { id: 'software', zh: ['软件', '网络', '网络科技', '数据', '云计算', '互联网', '数码', '计算机'], en: ['software', 'network', 'networks', 'data', 'cloud', 'internet', 'digital', 'computer', 'computers', 'systems', 'system'] },
   { id: 'telecom', zh: ['通信', '通讯', '光电', '光电科技', '半导体', '微电子'], en: ['communications', 'communication', 'telecom', 'telecommunications', 'optoelectronics', 'optoelectronic', 'semiconductor', 'semiconductors', 'microelectronics'] },
   { id: 'food', zh: ['食品', '餐饮', '饮料', '农业', '农产品', '酒业', '茶业'], en: ['food', 'foods', 'catering', 'beverage', 'beverages', 'restaurant', 'restaurants', 'agriculture', 'agricultural', 'farm', 'farms', 'bakery', 'wine', 'tea'] },

@@ -26,6 +26,8 @@ export interface MatchKeys {
   tokens?: string[];
   terms?: string[];
   person?: boolean;
+  /** Chinese names: the pinyin of each character of the name key (see ./names charPinyin). */
+  pinyin?: string[];
 }
 
 /** Which attribute of the record feeds which key (configuration, per governed type). */
@@ -50,7 +52,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
  * Longest key of each kind that can be an identifier (and fits its column): a longer value is no
  * identifier and is not keyed, rather than failing the write or matching on a prefix.
  */
-const MAX = { taxId: 64, phone: 32, email: 255, domain: 255, city: 255, roman: 255 } as const;
+const MAX = { taxId: 64, phone: 32, email: 255, domain: 255, city: 255, roman: 255, pinyin: 200 } as const;
 const bounded = (value: string | null, max: number) => (value && value.length <= max ? value : null);
 
 /**
@@ -123,6 +125,7 @@ export const matchKeys = (
     tokens: form ? boundedTokens(form.tokens) : [],
     terms: form?.terms ?? [],
     person: form?.person ?? false,
+    pinyin: form && form.pinyin.length <= MAX.pinyin ? form.pinyin : [],
   };
 };
 
@@ -141,7 +144,7 @@ export const romanLookups = (keys: MatchKeys): string[] => {
   if (keys.person || !keys.name) return [keys.roman];
   const out = new Set([keys.roman]);
   if (/\p{Script=Han}/u.test(keys.name)) {
-    const syllables = pinyinOf(keys.name);
+    const syllables = keys.pinyin?.length ? keys.pinyin : pinyinOf(keys.name);
     let text = '';
     for (const syllable of syllables) {
       text += syllable;

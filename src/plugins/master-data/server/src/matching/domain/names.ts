@@ -20,6 +20,8 @@ export interface NameForm {
   person: boolean;
   /** The romanised trade name (a person's tokens sorted): compared across scripts, and a blocking key. */
   roman: string;
+  /** Chinese names: the pinyin of each character of the key (other characters as they are), computed once and stored. */
+  pinyin: string[];
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -52,11 +54,34 @@ const englishTerm = (word: string): string | undefined => {
 const STOP_WORDS = new Set(['and', 'the', 'of', 'und', 'et', 'de', 'y']);
 const SURNAMES = new Set(CN_SURNAMES);
 
+const syllable = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(PUNCTUATION, '');
+
 /** Pinyin syllables of a Chinese text, toneless, ü as u; other characters kept as lower-case runs. */
 export const pinyinOf = (text: string, surname = false): string[] =>
   pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: false, surname: surname ? 'head' : 'off' })
-    .map((s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(PUNCTUATION, ''))
+    .map(syllable)
     .filter(Boolean);
+
+/**
+ * The pinyin of each character of a text (other characters lower case, as they are): aligned with
+ * the characters, so that the pinyin of a prefix is a slice. One call to pinyin-pro (its word
+ * segmentation reads 重庆 chongqing, 银行 yinhang), about 0.1 ms for a company name: computed
+ * when a record is keyed and stored with its keys, never per candidate.
+ */
+export const charPinyin = (text: string, surname = false): string[] =>
+  pinyin(text, { toneType: 'none', type: 'array', nonZh: 'spaced', v: false, surname: surname ? 'head' : 'off' }).map(syllable);
+
+/** Pinyin of short texts (cities) compared across scripts while scoring: memoised, bounded. */
+const cityPinyin = new Map<string, string>();
+export const pinyinJoined = (text: string): string => {
+  let hit = cityPinyin.get(text);
+  if (hit === undefined) {
+    hit = pinyinOf(text).join('');
+    if (cityPinyin.size >= 5000) cityPinyin.clear();
+    cityPinyin.set(text, hit);
+  }
+  return hit;
+};
 
 const GIVEN = new Set(GIVEN_NAMES);
 const ORG = new Set(ORG_MARKERS);
@@ -84,12 +109,12 @@ const hanTerms = (key: string, all = false): { core: string; terms: string[] } |
   return { core, terms: [...new Set(terms)].sort() };
 };
 
-const hanPerson = (key: string): [string, string] | null => {
-  if (key.length < 2 || key.length > 4 || !ALL_HAN.test(key)) return null;
+/** A Chinese person's name: its surname's length (1, or 2 for 欧阳), or 0 when it is none. */
+const hanSurname = (key: string): number => {
+  if (key.length < 2 || key.length > 4 || !ALL_HAN.test(key)) return 0;
   const compound = CN_COMPOUND_SURNAMES.find((s) => key.startsWith(s) && key.length > s.length);
-  const surname = compound ?? (SURNAMES.has(key[0]) ? key[0] : null);
-  if (!surname || key.length - surname.length > 2) return null;
-  return [pinyinOf(surname, true).join(''), pinyinOf(key.slice(surname.length)).join('')];
+  const length = compound ? compound.length : SURNAMES.has(key[0]) ? 1 : 0;
+  return length && key.length - length <= 2 ? length : 0;
 };
 
 /** Latin words of a name: NFKC, look-alikes folded, lower case, bracketed parts and punctuation gone, hyphenated words joined. */
@@ -120,10 +145,16 @@ export const nameForm = (name: string | null | undefined, key: string | null, vo
     // Nothing but the name itself (no legal form, region or company word stripped): 张伟, 欧阳娜娜.
     const bare = simplify(stripInvisible(name.normalize('NFKC'))).replace(PUNCTUATION, '') === key;
     const split = hanTerms(key)!;
-    const person = bare && split.terms.length === 0 ? hanPerson(key) : null;
-    if (person) return { tokens: person, terms: [], person: true, roman: [...person].sort().join('') };
-    const roman = pinyinOf(split.core).join('');
-    return { tokens: [roman], terms: split.terms, person: declaredPerson, roman };
+    const surname = bare && split.terms.length === 0 ? hanSurname(key) : 0;
+    if (surname) {
+      // A surname reads as one (单 shan, 曾 zeng).
+      const syllables = charPinyin(key, true);
+      const tokens = [syllables.slice(0, surname).join(''), syllables.slice(surname).join('')];
+      return { tokens, terms: [], person: true, roman: [...tokens].sort().join(''), pinyin: syllables };
+    }
+    const syllables = charPinyin(key);
+    const roman = syllables.slice(0, [...split.core].length).join('');
+    return { tokens: [roman], terms: split.terms, person: declaredPerson, roman, pinyin: syllables };
   }
   const words = latinWords(name);
   const comma = /^[^,]+,[^,]+$/.test(name);
@@ -148,7 +179,7 @@ export const nameForm = (name: string | null | undefined, key: string | null, vo
     }
   }
   // A name that is nothing but company words ("Global Logistics") keeps them as its trade name.
-  if (core.length === 0) return kept.length ? { tokens: kept, terms: [], person: declaredPerson, roman: kept.join('') } : null;
+  if (core.length === 0) return kept.length ? { tokens: kept, terms: [], person: declaredPerson, roman: kept.join(''), pinyin: [] } : null;
   // A region leading or trailing the trade name (Shanghai …, … (Shenzhen)) is no part of it.
   while (core.length > 1 && LATIN_REGIONS.has(core[0])) core.shift();
   while (core.length > 1 && LATIN_REGIONS.has(core[core.length - 1])) core.pop();
@@ -164,7 +195,7 @@ export const nameForm = (name: string | null | undefined, key: string | null, vo
     (comma || named) &&
     core.every((w) => /^[a-z]+$/.test(w));
   const person = declaredPerson || looksPerson;
-  return { tokens: core, terms: [...terms].sort(), person, roman: person ? [...core].sort().join('') : core.join('') };
+  return { tokens: core, terms: [...terms].sort(), person, roman: person ? [...core].sort().join('') : core.join(''), pinyin: [] };
 };
 
 /** What the stored keys hold of a name's form (its key, and the form's parts). */
@@ -174,7 +205,11 @@ export interface NameSide {
   terms: string[];
   person: boolean;
   roman: string;
+  /** Pinyin per character of a Chinese key (empty otherwise; computed when missing). */
+  pinyin?: string[];
 }
+
+const syllablesOf = (side: NameSide) => (side.pinyin && side.pinyin.length === [...side.key].length ? side.pinyin : charPinyin(side.key));
 
 export type NameLevel = 'exact' | 'equivalent' | 'similar' | 'none';
 
@@ -227,7 +262,7 @@ const orders = (tokens: string[]): string[] => {
 /** A Chinese name against a Latin one: pinyin of the Chinese trade name (and of longer prefixes of the key, 创新 written "chuangxin") against the Latin trade name. */
 const crossScript = (han: NameSide, latin: NameSide): NameComparison => {
   if (han.person || latin.person) {
-    const hanForms = han.tokens.length === 2 ? [han.tokens.join(''), han.tokens[1] + han.tokens[0]] : [pinyinOf(han.key).join('')];
+    const hanForms = han.tokens.length === 2 ? [han.tokens.join(''), han.tokens[1] + han.tokens[0]] : [syllablesOf(han).join('')];
     const latinForms = orders(latin.tokens);
     if (hanForms.some((h) => latinForms.includes(h))) return { level: 'equivalent', similarity: 1, comparator: 'transliteration' };
     const sim = Math.max(...hanForms.flatMap((h) => latinForms.map((l) => jw(h, l))));
@@ -236,11 +271,13 @@ const crossScript = (han: NameSide, latin: NameSide): NameComparison => {
   const latinCore = latin.tokens.join('');
   let best = 0;
   // Split the key after k characters: the head is the trade name as the Latin writer spelled it, the rest its company words.
-  const { core } = hanTerms(han.key)!;
-  for (let k = Math.max(1, core.length); k <= Math.min(han.key.length, core.length + 12); k += 1) {
-    const head = pinyinOf(han.key.slice(0, k)).join('');
+  const chars = [...han.key];
+  const syllables = syllablesOf(han);
+  const core = [...hanTerms(han.key)!.core].length;
+  for (let k = Math.max(1, core); k <= Math.min(chars.length, core + 12); k += 1) {
+    const head = syllables.slice(0, k).join('');
     if (head === latinCore) {
-      const rest = k === han.key.length ? { core: '', terms: [] as string[] } : hanTerms(han.key.slice(k), true);
+      const rest = k === chars.length ? { core: '', terms: [] as string[] } : hanTerms(chars.slice(k).join(''), true);
       if (!rest) continue;
       const terms = [...new Set(rest.terms)].sort();
       if (termsEqual(terms, latin.terms)) return { level: 'equivalent', similarity: 1, comparator: 'transliteration' };
@@ -270,8 +307,8 @@ export const compareNames = (a: NameSide, b: NameSide, minSimilarity = 0.8): Nam
   };
   if (hanA) {
     // Homophones: the same pinyin written with other characters (何盈 / 何颖, 洋鼎蓝 / 阳鼎兰).
-    const pa = pinyinOf(a.key).join('');
-    const pb = pinyinOf(b.key).join('');
+    const pa = syllablesOf(a).join('');
+    const pb = syllablesOf(b).join('');
     better(pa === pb ? 0.95 : jw(pa, pb) * 0.9, 'pinyin');
     return best;
   }

@@ -5,7 +5,7 @@
  * otherwise allow.
  */
 import type { MatchKeys } from './keys';
-import { charSimilarity, compareNames, pinyinOf, type NameSide } from './names';
+import { charSimilarity, compareNames, pinyinJoined, type NameSide } from './names';
 import type { Decision, MatchReason } from '../../../../shared/contracts/matching';
 
 export type Comparator = 'taxId' | 'name' | 'city' | 'phone' | 'email' | 'domain' | 'country';
@@ -64,9 +64,10 @@ export const DEFAULT_SCORING: ScoringSettings = {
     domain: 0.25,
     contactCap: 0.5,
     countryDifferent: -0.3,
-    // A person's exact name in the same city is review (0.6 × 0.6 + 0.15 ≥ 0.5), unless their
-    // phones or emails differ; blocking takes an identifier.
-    personName: 0.6,
+    // A person's exact name in the same city stays below review (0.6 × 0.5 + 0.15): namesakes are
+    // common and nothing tells them apart; with a shared phone or email it is review; blocking
+    // takes an identifier and more (the same phone and email, or the tax id).
+    personName: 0.5,
     personContactDifferent: -0.15,
   },
   blockWhen: [['taxId'], ['name', 'city']],
@@ -78,7 +79,7 @@ export const nameSimilarity = charSimilarity;
 const HAN = /\p{Script=Han}/u;
 const nameSide = (keys: MatchKeys): NameSide | null =>
   keys.name && keys.tokens
-    ? { key: keys.name, tokens: keys.tokens, terms: keys.terms ?? [], person: Boolean(keys.person), roman: keys.roman ?? '' }
+    ? { key: keys.name, tokens: keys.tokens, terms: keys.terms ?? [], person: Boolean(keys.person), roman: keys.roman ?? '', pinyin: keys.pinyin }
     : null;
 
 /** Cities: the same key, or a Chinese city and its pinyin (深圳 = Shenzhen). */
@@ -86,7 +87,7 @@ const sameCity = (a: string, b: string) => {
   if (a === b) return true;
   const hanA = HAN.test(a);
   if (hanA === HAN.test(b)) return false;
-  return pinyinOf(hanA ? a : b).join('') === (hanA ? b : a);
+  return pinyinJoined(hanA ? a : b) === (hanA ? b : a);
 };
 
 export interface PairScore {
