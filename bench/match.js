@@ -117,13 +117,15 @@ const evaluate = (queries, results) => {
  * (flagged records other than the label are false positives); negatives: queries with any record
  * flagged, and with a block. falseBlocks: blocks of a record other than the label, over all queries.
  */
-const evaluateByClass = (queries, results) => {
+const evaluateByClass = (queries, results, ms) => {
   const classes = {};
+  const times = {};
   let falseBlocks = 0;
   queries.forEach((q, i) => {
     const list = results[i];
     const c = (classes[q.kind] ??= { queries: 0, tp: 0, fp: 0, at10: 0, flagged: 0, blocked: 0 });
     c.queries += 1;
+    (times[q.kind] ??= []).push(ms[i]);
     const wrong = list.filter((x) => x.decision !== 'allow' && x.documentId !== q.truth);
     falseBlocks += wrong.filter((x) => x.decision === 'block').length;
     c.fp += wrong.length;
@@ -138,11 +140,11 @@ const evaluateByClass = (queries, results) => {
   const out = {};
   for (const [kind, c] of Object.entries(classes)) {
     if (kind.startsWith('neg_')) {
-      out[kind] = { queries: c.queries, flagged: c.flagged, blocked: c.blocked, falsePositives: c.fp };
+      out[kind] = { queries: c.queries, flagged: c.flagged, blocked: c.blocked, falsePositives: c.fp, latencyMs: latency(times[kind]) };
     } else {
       const precision = c.tp / (c.tp + c.fp || 1);
       const recall = c.tp / c.queries;
-      out[kind] = { queries: c.queries, precision: r3(precision), recall: r3(recall), f1: r3((2 * precision * recall) / (precision + recall || 1)), recallAt10: r3(c.at10 / c.queries), falsePositives: c.fp };
+      out[kind] = { queries: c.queries, precision: r3(precision), recall: r3(recall), f1: r3((2 * precision * recall) / (precision + recall || 1)), recallAt10: r3(c.at10 / c.queries), falsePositives: c.fp, latencyMs: latency(times[kind]) };
     }
   }
   return { falseBlocks, classes: out };
@@ -227,7 +229,7 @@ const naiveBaseline = async (knex, queries) => {
       load: { insertRowsPerSecond: Math.round(loaded.rows / loaded.seconds), keysPerSecond: Math.round(rebuilt.rebuilt / (rebuilt.ms / 1000)) },
       matchLatencyMs: latency(ms),
       quality: evaluate(queries, results),
-      byClass: set === 'hard' ? evaluateByClass(queries, results) : undefined,
+      byClass: set === 'hard' ? evaluateByClass(queries, results, ms) : undefined,
       naiveBaseline: client === 'postgres' && arg('baseline', set === 'hard' ? 'no' : 'yes') === 'yes' ? await naiveBaseline(knex, queries) : undefined,
     };
     const dump = arg('dump', '');
