@@ -120,8 +120,9 @@ const deVat = () => {
 const taxIdFor = (country, city) => (country === 'CN' ? uscc(city.div) : country === 'FR' ? siren() : country === 'DE' ? deVat() : null);
 
 const used = { phones: new Set(), emails: new Set(), taxIds: new Set(), names: new Set() };
+/** A value `make` draws that is not in `set` yet (registered), or null after 1,000 draws (the space is used up). */
 const unique = (set, make) => {
-  for (;;) {
+  for (let tries = 0; tries < 1000; tries++) {
     const v = make();
     if (v && !set.has(v)) {
       set.add(v);
@@ -129,6 +130,7 @@ const unique = (set, make) => {
     }
     if (v === null) return null;
   }
+  return null;
 };
 // Valid numbers only (libphonenumber's full metadata, as the validation stage uses): an invalid one
 // would be left out of a match query while the bulk-loaded record keeps it.
