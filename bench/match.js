@@ -3,6 +3,14 @@
  *
  *   node bench/match.js --db sqlite --size 100000 --queries 2000
  *   node bench/match.js --db postgres --size 1000000 --queries 2000
+ *   node bench/match.js --db postgres --set hard --size 100000 --stats none   (issue 13 classes, no statistics)
+ *
+ * --set basic (bench/match/generator.js) or hard (bench/match/hard.js: transliteration, persons with
+ * common names, English variants, homophones, identifiers in other formats, renamed companies, and
+ * look-alike negatives; reported per class in `byClass`). --stats fresh (ANALYZE after the load) or
+ * none (PostgreSQL: the statistics of the key and customer tables wiped, as after a bulk load on a
+ * server without autovacuum). --dump FILE writes every query the matcher got wrong, with its top
+ * candidates.
  *
  * Generates seeded synthetic customers with labelled duplicates (bench/match/generator.js), loads
  * them straight into the customers table of a fresh database, builds their match keys in the server
@@ -14,13 +22,19 @@ const fs = require('node:fs');
 const path = require('node:path');
 const knexFactory = require('knex');
 const { startServer, quantile, machine, arg, root } = require('./lib');
-const { generate } = require('./match/generator');
+const { generate: generateBasic } = require('./match/generator');
+const { generate: generateHard, DUPLICATE_CLASSES, NEGATIVE_CLASSES } = require('./match/hard');
 
 const UID = 'api::customer.customer';
 const client = arg('db', 'sqlite');
 const size = Number(arg('size', client === 'postgres' ? 1000000 : 100000));
 const queryCount = Number(arg('queries', 2000));
-const seed = Number(arg('seed', 42));
+const set = arg('set', 'basic'); // basic: bench/match/generator.js; hard: bench/match/hard.js (issue 13 classes)
+const seed = Number(arg('seed', set === 'hard' ? 7 : 42));
+// fresh: ANALYZE after the load (as before); none: the key and customer tables' statistics wiped (PostgreSQL),
+// as after a bulk load on a server without autovacuum.
+const stats = arg('stats', 'fresh');
+const generate = set === 'hard' ? generateHard : generateBasic;
 const log = (...a) => console.error(`[bench:match ${client}]`, ...a);
 
 const connect = (env) =>
@@ -45,7 +59,7 @@ const load = async (knex, records) => {
     country: r.country,
     industry: r.industry,
     lifecycle_stage: 'active',
-    customer_type: 'organization',
+    customer_type: r.customerType ?? 'organization',
     created_at: now,
     updated_at: now,
     published_at: null,
@@ -98,6 +112,56 @@ const evaluate = (queries, results) => {
   };
 };
 
+/**
+ * Per class (bench/match/hard.js): duplicates: precision, recall, F1, recall@10 within the class
+ * (flagged records other than the label are false positives); negatives: queries with any record
+ * flagged, and with a block. falseBlocks: blocks of a record other than the label, over all queries.
+ */
+const evaluateByClass = (queries, results, ms) => {
+  const classes = {};
+  const times = {};
+  let falseBlocks = 0;
+  queries.forEach((q, i) => {
+    const list = results[i];
+    const c = (classes[q.kind] ??= { queries: 0, tp: 0, fp: 0, at10: 0, flagged: 0, blocked: 0 });
+    c.queries += 1;
+    (times[q.kind] ??= []).push(ms[i]);
+    const wrong = list.filter((x) => x.decision !== 'allow' && x.documentId !== q.truth);
+    falseBlocks += wrong.filter((x) => x.decision === 'block').length;
+    c.fp += wrong.length;
+    if (wrong.length) c.flagged += 1;
+    if (wrong.some((x) => x.decision === 'block')) c.blocked += 1;
+    if (q.truth) {
+      if (list.some((x) => x.documentId === q.truth && x.decision !== 'allow')) c.tp += 1;
+      if (list.slice(0, 10).some((x) => x.documentId === q.truth)) c.at10 += 1;
+    }
+  });
+  const r3 = (x) => Math.round(x * 1000) / 1000;
+  const out = {};
+  for (const [kind, c] of Object.entries(classes)) {
+    if (kind.startsWith('neg_')) {
+      out[kind] = { queries: c.queries, flagged: c.flagged, blocked: c.blocked, falsePositives: c.fp, latencyMs: latency(times[kind]) };
+    } else {
+      const precision = c.tp / (c.tp + c.fp || 1);
+      const recall = c.tp / c.queries;
+      out[kind] = { queries: c.queries, precision: r3(precision), recall: r3(recall), f1: r3((2 * precision * recall) / (precision + recall || 1)), recallAt10: r3(c.at10 / c.queries), falsePositives: c.fp, latencyMs: latency(times[kind]) };
+    }
+  }
+  return { falseBlocks, classes: out };
+};
+
+/** PostgreSQL: forget the statistics of the key and customer tables and their indexes (never analysed). */
+const wipeStatistics = async (knex) => {
+  const tables = ['master_data_match_keys', 'customers'];
+  await knex.raw(`DELETE FROM pg_statistic WHERE starelid IN (${tables.map(() => '?::regclass').join(', ')})`, tables);
+  await knex.raw(
+    `UPDATE pg_class SET reltuples = -1, relpages = 0, relallvisible = 0
+      WHERE oid IN (${tables.map(() => '?::regclass').join(', ')})
+         OR oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN (${tables.map(() => '?::regclass').join(', ')}))`,
+    [...tables, ...tables]
+  );
+};
+
 const latency = (ms) => ({ p50: quantile(ms, 0.5), p95: quantile(ms, 0.95), max: Math.max(...ms) });
 
 const naiveBaseline = async (knex, queries) => {
@@ -130,7 +194,11 @@ const naiveBaseline = async (knex, queries) => {
     log(`loaded ${loaded.rows} rows in ${loaded.seconds} s`);
     const rebuilt = await server.ask({ cmd: 'rebuild-match-keys', uid: UID });
     log(`match keys built for ${rebuilt.rebuilt} records in ${(rebuilt.ms / 1000).toFixed(1)} s`);
-    if (client === 'postgres') await knex.raw('ANALYZE master_data_match_keys');
+    if (client === 'postgres') {
+      if (stats === 'none') await wipeStatistics(knex);
+      else await knex.raw('ANALYZE master_data_match_keys');
+      // The server's pool caches no plans across statements (knex sends unnamed ones): the wipe applies at once.
+    }
 
     const call = async (q) => {
       const res = await fetch(`${server.url}/api/master-data/match`, {
@@ -152,16 +220,28 @@ const naiveBaseline = async (knex, queries) => {
     const report = {
       date: new Date().toISOString(),
       machine: machine(),
-      command: `node bench/match.js --db ${client} --size ${size} --queries ${queryCount} --seed ${seed}`,
+      command: `node bench/match.js --db ${client} --set ${set} --size ${size} --queries ${queryCount} --seed ${seed} --stats ${stats}`,
       database: client,
+      set,
+      statistics: stats,
       records: size,
       queries: queryCount,
       load: { insertRowsPerSecond: Math.round(loaded.rows / loaded.seconds), keysPerSecond: Math.round(rebuilt.rebuilt / (rebuilt.ms / 1000)) },
       matchLatencyMs: latency(ms),
       quality: evaluate(queries, results),
-      naiveBaseline: client === 'postgres' ? await naiveBaseline(knex, queries) : undefined,
+      byClass: set === 'hard' ? evaluateByClass(queries, results, ms) : undefined,
+      naiveBaseline: client === 'postgres' && arg('baseline', set === 'hard' ? 'no' : 'yes') === 'yes' ? await naiveBaseline(knex, queries) : undefined,
     };
-    const out = path.join(root, 'bench', 'results', `match-${client}-${size}-${report.date.slice(0, 10)}.json`);
+    const dump = arg('dump', '');
+    if (dump) {
+      // Every query the matcher got wrong (missed label, or another record flagged), with the top candidates.
+      const wrong = queries
+        .map((q, i) => ({ q, list: results[i] }))
+        .filter(({ q, list }) => (q.truth && !list.some((c) => c.documentId === q.truth && c.decision !== 'allow')) || list.some((c) => c.decision !== 'allow' && c.documentId !== q.truth))
+        .map(({ q, list }) => ({ kind: q.kind, query: q.data, truth: q.truth && records.find((r) => r.id === q.truth), top: list.slice(0, 3) }));
+      fs.writeFileSync(dump, JSON.stringify(wrong, null, 1));
+    }
+    const out = path.join(root, 'bench', 'results', `match-${set === 'hard' ? 'hard-' : ''}${client}-${size}${stats === 'none' ? '-nostats' : ''}-${report.date.slice(0, 10)}.json`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
     console.log(JSON.stringify(report, null, 2));

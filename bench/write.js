@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 /*
- * npm run bench:write -- [--db sqlite,postgres] [--rounds 3] [--n 300]
+ * npm run bench:write -- [--db sqlite,postgres] [--rounds 3] [--n 300] [--existing 100000]
+ *
+ * --existing N: each run first loads N customers straight into the table (bench/match/generator.js,
+ * as bench:match does; the governed run then builds their match keys in the server), so that writes
+ * are measured on a populated table. No ANALYZE of the customers table (a bulk load leaves none).
  *
  * Create and update latency (p50, p95, sequential) and create throughput (8 concurrent clients) over
  * REST, with the governed-write pipeline on (validation, code, audit) and off (MASTER_DATA_GOVERNANCE
@@ -15,6 +19,35 @@ const DBS = arg('db', 'sqlite,postgres').split(',');
 const ROUNDS = Number(arg('rounds', 3));
 const N = Number(arg('n', 300));
 const CONCURRENCY = 8;
+const EXISTING = Number(arg('existing', 0));
+
+let existingRecords;
+/** Bulk-loads the existing customers (draft rows, as bench:match does) and, when governed, builds their keys. */
+const populate = async (server, governance) => {
+  if (!EXISTING) return;
+  existingRecords ??= require('./match/generator').generate({ seed: 11, size: EXISTING, queries: 1 }).records;
+  const knex = require('knex')(
+    server.env.DATABASE_CLIENT === 'postgres'
+      ? { client: 'pg', connection: { host: server.env.DATABASE_HOST, port: Number(server.env.DATABASE_PORT), user: server.env.DATABASE_USERNAME, password: '', database: server.env.DATABASE_NAME } }
+      : { client: 'better-sqlite3', connection: { filename: path.join(root, server.env.DATABASE_FILENAME) }, useNullAsDefault: true }
+  );
+  try {
+    const now = new Date().toISOString();
+    const rows = existingRecords.map((r, i) => ({
+      document_id: `existing${i}`, code: `E-${String(i + 1).padStart(7, '0')}`, name: r.name, tax_id: r.taxId, phone: r.phone, email: r.email,
+      website: r.website, city: r.city, country: r.country, lifecycle_stage: 'active', customer_type: 'organization', created_at: now, updated_at: now, published_at: null,
+    }));
+    const batch = server.env.DATABASE_CLIENT === 'postgres' ? 2000 : 500;
+    for (let i = 0; i < rows.length; i += batch * 10) {
+      await knex.transaction(async (trx) => {
+        for (let j = i; j < Math.min(i + batch * 10, rows.length); j += batch) await trx('customers').insert(rows.slice(j, j + batch));
+      });
+    }
+  } finally {
+    await knex.destroy();
+  }
+  if (governance) await server.ask({ cmd: 'rebuild-match-keys', uid: 'api::customer.customer' });
+};
 
 const request = async (server, method, url, body) => {
   const started = performance.now();
@@ -72,6 +105,7 @@ const workload = async (server) => {
       for (const governance of order) {
         const server = await startServer({ client, governance });
         try {
+          await populate(server, governance);
           const r = await workload(server);
           results[client][governance ? 'governed' : 'plain'].push(r);
           console.error(`${client} round ${round + 1} ${governance ? 'governed' : 'plain   '}: create p50 ${r.createP50.toFixed(1)} ms p95 ${r.createP95.toFixed(1)} ms, update p50 ${r.updateP50.toFixed(1)} ms p95 ${r.updateP95.toFixed(1)} ms, ${r.throughput.toFixed(0)} creates/s`);
@@ -100,9 +134,9 @@ const workload = async (server) => {
     }
     lines.push(`| ${client} | **ratio** | **${ratios.createP50.toFixed(2)}** | | **${ratios.updateP50.toFixed(2)}** | | **${ratios.throughput.toFixed(2)}** |`);
   }
-  const out = { date: new Date().toISOString(), machine: machine(), rounds: ROUNDS, n: N, concurrency: CONCURRENCY, summary, results };
+  const out = { date: new Date().toISOString(), machine: machine(), rounds: ROUNDS, n: N, concurrency: CONCURRENCY, existing: EXISTING, summary, results };
   fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'bench', 'results', `write-${out.date.slice(0, 10)}.json`), JSON.stringify(out, null, 2));
+  fs.writeFileSync(path.join(root, 'bench', 'results', `write-${EXISTING ? `existing${EXISTING}-` : ''}${out.date.slice(0, 10)}.json`), JSON.stringify(out, null, 2));
   console.log(`Machine: ${out.machine}; ${ROUNDS} rounds, medians; ${N} sequential creates and updates, ${N * 2} creates from ${CONCURRENCY} clients per run\n`);
   console.log(lines.join('\n'));
 })().catch((error) => {

@@ -53,7 +53,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           audit: { sensitive: ['bankAccounts.accountNumber', 'bankAccounts.iban'] },
           // Duplicate detection: which fields feed the match keys; weights and bands keep their defaults.
           matching: {
-            fields: { name: 'name', taxId: 'taxId', phone: 'phone', email: 'email', website: 'website', city: 'city', country: 'country' },
+            fields: { name: 'name', taxId: 'taxId', phone: 'phone', email: 'email', website: 'website', city: 'city', country: 'country', kind: 'customerType' },
             merged: { field: 'lifecycleStage', value: 'merged', pointer: 'mergedInto', move: ['externalIds'] },
           },
           // Changes of the golden (published) record that wait for sign-off. Creating does not.

@@ -182,14 +182,43 @@ const randomSpec = (country = rng() < 0.6 ? 'CN' : pick(LATIN_CODES)) => {
     : { country, city: pick(c.cities), trade: latinBrand(), ind: pick(LAT_IND), legal: pick(c.legal), style: 'none' };
 };
 
+// Valid tax ids where the checksum is simple (CN USCC, FR, DE, GB VAT): the match API standardises its
+// input like a write and leaves a value a write would refuse out of the search, while the bulk-loaded
+// record keeps it. US, SG and JP ids stay random (often refused: the record is then found by its other keys).
+const { usccCheckCharacter } = require(require('node:path').join(__dirname, '..', '..', 'dist/src/plugins/master-data/server/src/validation/domain/uscc.js'));
+const deCheck = (d) => {
+  let p = 10;
+  for (const c of d) {
+    let s = (Number(c) + p) % 10;
+    if (s === 0) s = 10;
+    p = (2 * s) % 11;
+  }
+  return (11 - p) % 10;
+};
+const gbCheck = (d) => {
+  let sum = 0;
+  for (let i = 0; i < 7; i++) sum += Number(d[i]) * (8 - i);
+  return String((97 - (sum % 97)) % 97).padStart(2, '0');
+};
+const luhnOk = (s) => {
+  let sum = 0;
+  for (let i = 0; i < s.length; i++) {
+    let d = Number(s[s.length - 1 - i]);
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+};
+const frKey = (siren) => String((12 + 3 * (Number(siren) % 97)) % 97).padStart(2, '0');
 const taxIdFor = (s) => {
   switch (s.country) {
-    case 'CN': { let t = `91${s.city.div}`; for (let i = 0; i < 10; i++) t += pick(USCC); return t; }
-    case 'FR': return `FR${digits(2)}${1 + int(9)}${digits(8)}`;
+    case 'CN': { let t = `91${s.city.div}`; for (let i = 0; i < 9; i++) t += pick(USCC); return t + usccCheckCharacter(t); }
+    case 'FR': { let siren; do siren = `${1 + int(9)}${digits(8)}`; while (!luhnOk(siren)); return `FR${frKey(siren)}${siren}`; }
     case 'US': return `US${10 + int(90)}-${digits(7)}`;
     case 'SG': return `SG${2000 + int(24)}${digits(5)}${pick('ABCDEFGHJKLMNRWXZ')}`;
     case 'JP': return `JP${1 + int(9)}${digits(12)}`;
-    default: return `${s.country}${1 + int(9)}${digits(8)}`; // DE, GB
+    case 'DE': { const d = `${1 + int(9)}${digits(7)}`; return `DE${d}${deCheck(d)}`; }
+    default: { const d = `${1 + int(9)}${digits(6)}`; return `${s.country}${d}${gbCheck(d)}`; } // GB
   }
 };
 const phoneFor = (s) => {

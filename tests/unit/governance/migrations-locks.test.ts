@@ -51,12 +51,12 @@ describe('planMigrations', () => {
     const plan = planMigrations(
       [
         { capability: 'audit', migrations: auditMigrations },
-        { capability: 'matching', migrations: matchingMigrations },
+        { capability: 'matching', migrations: matchingMigrations() },
         { capability: 'codes', migrations: codeMigrations },
       ],
       []
     );
-    expect(ids(plan)).toEqual(['audit/0001-audit-tables', 'matching/0001-matching-tables', 'matching/0002-match-keys-version', 'matching/0003-match-keys-fold-look-alikes', 'codes/0001-counters']);
+    expect(ids(plan)).toEqual(['audit/0001-audit-tables', 'matching/0001-matching-tables', 'matching/0002-match-keys-version', 'matching/0003-match-keys-fold-look-alikes', 'matching/0004-match-keys-name-forms', 'matching/0005-record-indexes', 'codes/0001-counters']);
   });
 });
 

@@ -33,6 +33,11 @@ describe('match keys', () => {
       domains: ['tencent.com'],
       city: '深圳',
       country: 'CN',
+      roman: 'tengxun',
+      tokens: ['tengxun'],
+      terms: ['tech'],
+      person: false,
+      pinyin: ['teng', 'xun', 'ke', 'ji'],
     });
     expect(keys({ name: 'Acme', email: 'acme.buyer@gmail.com' }).domains).toEqual([]);
   });

@@ -44,9 +44,13 @@ const matchingConfig = z
         website: z.string().min(1).optional(),
         city: z.string().min(1).optional(),
         country: z.string().min(1).optional(),
+        /** Whether a record is a person (e.g. customerType); persons are never blocked by name. */
+        kind: z.string().min(1).optional(),
       })
       .strict()
       .default({}),
+    /** Values of the `kind` attribute that make a record a person (compared lower case). */
+    personValues: z.array(z.string().min(1)).min(1).default(['person', 'individual', 'natural person']),
     thresholds: z
       .object({ block: z.number().min(0).max(1).default(DEFAULT_SCORING.thresholds.block), review: z.number().min(0).max(1).default(DEFAULT_SCORING.thresholds.review) })
       .strict()

@@ -4,13 +4,14 @@ import { registerDuplicateActions } from './permissions';
 import { matchingStage } from './stage';
 import { getService } from '../governance/services';
 import { matchingMigrations } from './schema';
+import { recordIndexes } from './record-indexes';
 
 export const matching: Capability = {
   name: 'matching',
   async register({ strapi, governance }) {
     await registerDuplicateActions(strapi);
     governance.addStage(matchingStage);
-    getService('migrations', strapi).add('matching', matchingMigrations);
+    getService('migrations', strapi).add('matching', matchingMigrations(() => recordIndexes(strapi)));
   },
   async bootstrap({ strapi, governance, enabled }) {
     if (!enabled) return;

@@ -9,6 +9,7 @@
  */
 import type { Knex } from 'knex';
 import type { Migration } from '../governance/migrations';
+import { createRecordIndexes, type RecordIndex } from './record-indexes';
 
 export const KEYS = 'master_data_match_keys';
 export const GRAMS = 'master_data_match_grams';
@@ -136,8 +137,34 @@ const refoldKeys = async (knex: Knex) => {
   if (await knex.schema.hasTable(GRAM_STATS)) await knex(GRAM_STATS).delete();
 };
 
-export const matchingMigrations: Migration[] = [
+/**
+ * Names compared as written in two scripts and persons told apart (issue 13): each key row keeps
+ * the name's romanised trade name (indexed: the same name in pinyin or English, Chinese
+ * homophones), its tokens and industry concepts, the pinyin of a Chinese name (computed once per
+ * write, not per candidate) and whether it is a person's. Keys stored before
+ * have none of these: emptied, start-up rebuilds them (as 0003).
+ */
+const nameForms = async (knex: Knex) => {
+  if (await knex.schema.hasColumn(KEYS, 'roman_key')) return;
+  await knex.schema.alterTable(KEYS, (t) => {
+    t.string('roman_key', 255);
+    t.text('name_tokens');
+    t.text('name_terms');
+    t.text('name_pinyin');
+    t.boolean('person').notNullable().defaultTo(false);
+  });
+  await knex.raw(`CREATE INDEX IF NOT EXISTS master_data_match_keys_roman_idx ON ${KEYS} (uid, roman_key)`);
+  await refoldKeys(knex);
+};
+
+/**
+ * The matching migrations. `recordIndexes` names the indexes the governed records need
+ * (./record-indexes, from the configuration at start-up); 0005 creates them.
+ */
+export const matchingMigrations = (recordIndexes: () => RecordIndex[] = () => []): Migration[] => [
   { name: '0001-matching-tables', up: (knex, { client }) => matchingTables(knex, client) },
   { name: '0002-match-keys-version', up: (knex) => keyVersions(knex) },
   { name: '0003-match-keys-fold-look-alikes', up: (knex) => refoldKeys(knex) },
+  { name: '0004-match-keys-name-forms', up: (knex) => nameForms(knex) },
+  { name: '0005-record-indexes', up: (knex) => createRecordIndexes(knex, recordIndexes()) },
 ];

@@ -9,6 +9,8 @@ export interface MatchingSettings {
   scoring: ScoringSettings;
   vocabulary: Vocabulary;
   limit: number;
+  /** Values of the kind attribute that make a record a person, lower case. */
+  personValues: string[];
   merged?: { field: string; value: string; pointer: string; move: string[] };
 }
 
@@ -32,6 +34,7 @@ export const resolveMatchingSettings = (config: MatchingConfig): MatchingSetting
       freeMailDomains: [...DEFAULT_VOCABULARY.freeMailDomains, ...extra.freeMailDomains.map((d) => d.toLowerCase())],
     },
     limit: config.limit,
+    personValues: config.personValues.map((v) => v.toLowerCase()),
     merged: config.merged,
   };
 };

@@ -5,6 +5,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { DEFAULT_VOCABULARY, emailDomain, foldLookAlikes, nameKey, simplify, stripInvisible, websiteDomain, type Vocabulary } from './normalise';
 import { taxIdRoot } from './tax-root';
+import { nameForm, pinyinOf } from './names';
 
 export interface MatchKeys {
   /** Normalised name (see nameKey); null when nothing identifying is left. */
@@ -17,6 +18,16 @@ export interface MatchKeys {
   domains: string[];
   city: string | null;
   country: string | null;
+  /**
+   * The name's form (./names): romanised trade name (a blocking key), its tokens, the industry
+   * concepts it names, and whether it is a person's. Absent on keys stored by an older version.
+   */
+  roman?: string | null;
+  tokens?: string[];
+  terms?: string[];
+  person?: boolean;
+  /** Chinese names: the pinyin of each character of the name key (see ./names charPinyin). */
+  pinyin?: string[];
 }
 
 /** Which attribute of the record feeds which key (configuration, per governed type). */
@@ -28,7 +39,12 @@ export interface KeyFields {
   website?: string;
   city?: string;
   country?: string;
+  /** The attribute that says whether a record is a person (e.g. customerType); see personValues. */
+  kind?: string;
 }
+
+/** Values of the `kind` attribute that make a record a person (compared lower case). */
+export const DEFAULT_PERSON_VALUES = ['person', 'individual', 'natural person'];
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
 
@@ -36,7 +52,7 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
  * Longest key of each kind that can be an identifier (and fits its column): a longer value is no
  * identifier and is not keyed, rather than failing the write or matching on a prefix.
  */
-const MAX = { taxId: 64, phone: 32, email: 255, domain: 255, city: 255 } as const;
+const MAX = { taxId: 64, phone: 32, email: 255, domain: 255, city: 255, roman: 255, pinyin: 200 } as const;
 const bounded = (value: string | null, max: number) => (value && value.length <= max ? value : null);
 
 /**
@@ -82,21 +98,62 @@ export const cityKey = (value: unknown): string | null => {
   return bounded(bare || null, MAX.city);
 };
 
-export const matchKeys = (record: Record<string, unknown>, fields: KeyFields, vocabulary: Vocabulary = DEFAULT_VOCABULARY): MatchKeys => {
+export const matchKeys = (
+  record: Record<string, unknown>,
+  fields: KeyFields,
+  vocabulary: Vocabulary = DEFAULT_VOCABULARY,
+  personValues: string[] = DEFAULT_PERSON_VALUES
+): MatchKeys => {
   const get = (field?: string) => (field ? record[field] : undefined);
   const country = text(get(fields.country))?.toUpperCase() ?? null;
   const domains = [emailDomain(text(get(fields.email)), vocabulary), websiteDomain(text(get(fields.website)))]
     .map((d) => bounded(d, MAX.domain))
     .filter((d): d is string => Boolean(d));
+  const rawName = text(get(fields.name));
+  const name = nameKey(rawName, vocabulary) || null;
+  const kind = text(get(fields.kind))?.toLowerCase();
+  const form = nameForm(rawName, name, vocabulary, Boolean(kind && personValues.includes(kind)));
   return {
-    name: nameKey(text(get(fields.name)), vocabulary) || null,
+    name,
     taxId: taxIdKey(get(fields.taxId), country),
     phone: phoneKey(get(fields.phone), country),
     email: emailKey(get(fields.email)),
     domains: [...new Set(domains)],
     city: cityKey(get(fields.city)),
     country,
+    roman: form ? bounded(form.roman, MAX.roman) || null : null,
+    tokens: form ? boundedTokens(form.tokens) : [],
+    terms: form?.terms ?? [],
+    person: form?.person ?? false,
+    pinyin: form && form.pinyin.length <= MAX.pinyin ? form.pinyin : [],
   };
+};
+
+/** Tokens kept for scoring: at most 16, each at most 64 characters (a longer one is no word). */
+const boundedTokens = (tokens: string[]) => tokens.filter((t) => t.length <= 64).slice(0, 16);
+
+/**
+ * Romanised keys to look a name up by (column roman_key, equality): its own, and for a company
+ * the name read further into its company words, since a writer may spell 创新 as "chuangxin"
+ * rather than translate it: a Chinese name gives the pinyin of each longer prefix of its key
+ * (hengtong, hengtongchuang, hengtongchuangxin, …), a Latin one each prefix of its trade name of
+ * five letters or more (the Chinese record's trade name may be shorter). At most 24.
+ */
+export const romanLookups = (keys: MatchKeys): string[] => {
+  if (!keys.roman) return [];
+  if (keys.person || !keys.name) return [keys.roman];
+  const out = new Set([keys.roman]);
+  if (/\p{Script=Han}/u.test(keys.name)) {
+    const syllables = keys.pinyin?.length ? keys.pinyin : pinyinOf(keys.name);
+    let text = '';
+    for (const syllable of syllables) {
+      text += syllable;
+      if (text.length >= keys.roman.length && text.length <= MAX.roman) out.add(text);
+    }
+  } else {
+    for (let n = 5; n < keys.roman.length; n += 1) out.add(keys.roman.slice(0, n));
+  }
+  return [...out].slice(0, 24);
 };
 
 /**

@@ -4,8 +4,8 @@
  * tax id) block whatever the sum, unless both sides have different tax ids. Bands: block ≥ thresholds.block, review ≥ thresholds.review,
  * otherwise allow.
  */
-import stringComparison from 'string-comparison';
 import type { MatchKeys } from './keys';
+import { charSimilarity, compareNames, pinyinJoined, type NameSide } from './names';
 import type { Decision, MatchReason } from '../../../../shared/contracts/matching';
 
 export type Comparator = 'taxId' | 'name' | 'city' | 'phone' | 'email' | 'domain' | 'country';
@@ -18,6 +18,8 @@ export interface ScoringSettings {
     taxIdDifferent: number;
     /** Same normalised name. */
     nameExact: number;
+    /** The same name written another way: word order, `Last, First`, pinyin or English for Chinese. */
+    nameEquivalent: number;
     /** Similar name at similarity 1 (scaled down linearly to 0 at nameMinSimilarity). */
     nameSimilar: number;
     nameMinSimilarity: number;
@@ -30,6 +32,13 @@ export interface ScoringSettings {
     /** Cap on phone + email + domain together: they often move as one. */
     contactCap: number;
     countryDifferent: number;
+    /**
+     * Persons: name contributions are multiplied by this (a personal name is shared by many
+     * people: 张伟, Sarah Lewis), and a name, with or without the city, never blocks by rule.
+     */
+    personName: number;
+    /** Persons: both have a phone or an email and none is shared (namesakes, not one person). */
+    personContactDifferent: number;
   };
   /** Decisive rules: each a list of comparators that must all be exact to block. */
   blockWhen: Comparator[][];
@@ -41,6 +50,9 @@ export const DEFAULT_SCORING: ScoringSettings = {
     taxId: 1,
     taxIdDifferent: -1,
     nameExact: 0.6,
+    // Word order or another script: the same name, but not the key a decisive rule needs; with the
+    // same city and one shared contact still review (0.4 + 0.15 + 0.4), blocking takes two.
+    nameEquivalent: 0.4,
     // A similar name in the same city stays below review (0.3 + 0.15): look-alike trade names
     // are common; it takes a shared phone, email or domain as well.
     nameSimilar: 0.3,
@@ -52,14 +64,30 @@ export const DEFAULT_SCORING: ScoringSettings = {
     domain: 0.25,
     contactCap: 0.5,
     countryDifferent: -0.3,
+    // A person's exact name in the same city stays below review (0.6 × 0.5 + 0.15): namesakes are
+    // common and nothing tells them apart; with a shared phone or email it is review; blocking
+    // takes an identifier and more (the same phone and email, or the tax id).
+    personName: 0.5,
+    personContactDifferent: -0.15,
   },
   blockWhen: [['taxId'], ['name', 'city']],
 };
 
-/** Name similarity: the better of Jaro-Winkler (typos, shared prefix) and bigram Dice (reordered parts). */
-export const nameSimilarity = (a: string, b: string): number => {
-  if (a === b) return 1;
-  return Math.max(stringComparison.jaroWinkler.similarity(a, b), stringComparison.diceCoefficient.similarity(a, b));
+/** Name similarity of two keys: the better of Jaro-Winkler (typos, shared prefix) and bigram Dice (reordered parts). */
+export const nameSimilarity = charSimilarity;
+
+const HAN = /\p{Script=Han}/u;
+const nameSide = (keys: MatchKeys): NameSide | null =>
+  keys.name && keys.tokens
+    ? { key: keys.name, tokens: keys.tokens, terms: keys.terms ?? [], person: Boolean(keys.person), roman: keys.roman ?? '', pinyin: keys.pinyin }
+    : null;
+
+/** Cities: the same key, or a Chinese city and its pinyin (深圳 = Shenzhen). */
+const sameCity = (a: string, b: string) => {
+  if (a === b) return true;
+  const hanA = HAN.test(a);
+  if (hanA === HAN.test(b)) return false;
+  return pinyinJoined(hanA ? a : b) === (hanA ? b : a);
 };
 
 export interface PairScore {
@@ -85,25 +113,42 @@ export const scorePair = (query: MatchKeys, candidate: MatchKeys, settings: Scor
     }
   }
 
+  // Persons: either side a person (declared, or a name that reads as one).
+  const person = Boolean(query.person || candidate.person);
+  const nameFactor = person ? w.personName : 1;
   let nameMatched = false;
   if (query.name && candidate.name) {
-    if (query.name === candidate.name) {
+    const a = nameSide(query);
+    const b = nameSide(candidate);
+    const compared =
+      a && b
+        ? compareNames(a, b, w.nameMinSimilarity)
+        : query.name === candidate.name
+          ? { level: 'exact' as const, similarity: 1, comparator: 'exact' }
+          : { level: 'similar' as const, similarity: nameSimilarity(query.name, candidate.name), comparator: 'jaro-winkler/dice' };
+    if (compared.level === 'exact') {
       exact.add('name');
       nameMatched = true;
-      add({ field: 'name', comparator: 'exact', outcome: 'same', similarity: 1, contribution: w.nameExact });
-    } else {
-      const similarity = nameSimilarity(query.name, candidate.name);
-      if (similarity >= w.nameMinSimilarity) {
-        nameMatched = true;
-        const scaled = (similarity - w.nameMinSimilarity) / (1 - w.nameMinSimilarity || 1);
-        add({ field: 'name', comparator: 'jaro-winkler/dice', outcome: 'similar', similarity: round(similarity), contribution: w.nameSimilar * (0.5 + 0.5 * scaled) });
-      }
+      add({ field: 'name', comparator: 'exact', outcome: 'same', similarity: 1, contribution: w.nameExact * nameFactor });
+    } else if (compared.level === 'equivalent') {
+      nameMatched = true;
+      add({ field: 'name', comparator: compared.comparator, outcome: 'same', similarity: 1, contribution: w.nameEquivalent * nameFactor });
+    } else if (compared.similarity >= w.nameMinSimilarity) {
+      nameMatched = true;
+      const scaled = (compared.similarity - w.nameMinSimilarity) / (1 - w.nameMinSimilarity || 1);
+      add({
+        field: 'name',
+        comparator: compared.comparator,
+        outcome: 'similar',
+        similarity: round(compared.similarity),
+        contribution: w.nameSimilar * (0.5 + 0.5 * Math.min(1, scaled)) * nameFactor,
+      });
     }
   }
 
   if (query.city && candidate.city) {
-    if (query.city === candidate.city) {
-      exact.add('city');
+    if (sameCity(query.city, candidate.city)) {
+      if (query.city === candidate.city) exact.add('city');
       if (nameMatched) add({ field: 'city', comparator: 'exact', outcome: 'same', contribution: w.city });
     } else {
       add({ field: 'city', comparator: 'exact', outcome: 'different', contribution: w.cityDifferent });
@@ -130,6 +175,12 @@ export const scorePair = (query: MatchKeys, candidate: MatchKeys, settings: Scor
     budget -= contribution;
     add({ ...reason, contribution });
   }
+  // Two people of one name with their own phones or emails are namesakes.
+  if (person && nameMatched && !exact.has('phone') && !exact.has('email')) {
+    const phones = Boolean(query.phone && candidate.phone);
+    const emails = Boolean(query.email && candidate.email);
+    if (phones || emails) add({ field: phones ? 'phone' : 'email', comparator: 'exact', outcome: 'different', contribution: w.personContactDifferent });
+  }
 
   if (query.country && candidate.country && query.country !== candidate.country) {
     add({ field: 'country', comparator: 'exact', outcome: 'different', contribution: w.countryDifferent });
@@ -140,7 +191,15 @@ export const scorePair = (query: MatchKeys, candidate: MatchKeys, settings: Scor
   let score = round(Math.min(1, Math.max(0, sum)));
   // Different tax ids on both sides veto the rules: two registered companies, not one record twice.
   const contradicted = reasons.some((r) => r.field === 'taxId' && r.outcome === 'different');
-  const rule = contradicted ? undefined : settings.blockWhen.find((fields) => fields.length > 0 && fields.every((field) => exact.has(field)));
+  // A person's name is never decisive: a rule naming the name blocks persons only with an identifier in it.
+  const rule = contradicted
+    ? undefined
+    : settings.blockWhen.find(
+        (fields) =>
+          fields.length > 0 &&
+          fields.every((field) => exact.has(field)) &&
+          !(person && fields.includes('name') && !fields.some((f) => f === 'taxId' || f === 'phone' || f === 'email'))
+      );
   if (rule) {
     score = 1;
     reasons.unshift({ field: rule.join('+'), comparator: 'rule', outcome: 'block', contribution: 0 });

@@ -24,7 +24,7 @@ export const CN_LEGAL_FORMS = [
 export const LATIN_LEGAL_FORMS = [
   'co', 'company', 'ltd', 'limited', 'inc', 'incorporated', 'corp', 'corporation', 'llc', 'llp', 'lp', 'plc',
   'gmbh', 'mbh', 'ag', 'kg', 'ohg', 'ug', 'se', 'sa', 'sas', 'sarl', 'srl', 'spa', 'bv', 'nv', 'ab', 'as', 'oy',
-  'pte', 'pty', 'kk', 'group', 'holding', 'holdings',
+  'pte', 'pty', 'kk', 'group', 'holding', 'holdings', 'liability',
 ];
 
 /** Provinces, municipalities and large cities, without their 省/市/自治区 suffix. */

@@ -1,0 +1,167 @@
+/**
+ * Issue 13 over HTTP: persons are never blocked by their name (with or without the city), only by
+ * an identifier; a Chinese name written in pinyin or English, and a homophone typo, with the same
+ * phone reach review; the indexes a hub needs exist; on PostgreSQL the fuzzy candidate query uses
+ * the trigram index on a table that has never been analysed.
+ */
+import { startApp, apiToken, bearer, rowCounts, type TestApp } from '../helpers/strapi';
+import { customerData, uscc, CUSTOMER_TABLES } from '../helpers/fixtures';
+import { isPostgres } from '../helpers/database';
+
+const UID = 'api::customer.customer';
+const KEYS = 'master_data_match_keys';
+let app: TestApp;
+let token: string;
+
+const person = (overrides: Record<string, unknown>) =>
+  customerData({ customerType: 'person', taxId: null, email: null, phone: null, website: null, contacts: [], legalName: null, ...overrides });
+const create = (data: Record<string, unknown>) => app.http.post('/api/customers').set(bearer(token)).send({ data });
+const match = (data: Record<string, unknown>) => app.http.post('/api/master-data/match').set(bearer(token)).send({ data });
+
+beforeAll(async () => {
+  app = await startApp();
+  token = await apiToken(app);
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('persons are not blocked by their name', () => {
+  test('two people called 张伟 in one city, each with their own phone: both created, not even review', async () => {
+    const first = await create(person({ name: '张伟', city: '北京', phone: '139 1000 0001' }));
+    expect(first.status).toBe(201);
+    const before = await rowCounts(app, CUSTOMER_TABLES);
+    const second = await create(person({ name: '张伟', city: '北京市', phone: '139 1000 0002' }));
+    expect(second.status).toBe(201);
+    expect(second.headers['x-duplicate-review']).toBeUndefined();
+    expect((await rowCounts(app, CUSTOMER_TABLES)).customers).toBe(before.customers + 2); // draft and published
+  });
+
+  test('Sarah Lewis three times in one city: created, not queued on the name; the same phone is review, never 409', async () => {
+    const gb = { city: 'Leeds', country: 'GB', currency: 'GBP' };
+    const first = await create(person({ ...gb, name: 'Sarah Lewis', phone: '0113 496 0001' }));
+    expect(first.status).toBe(201);
+    const second = await create(person({ ...gb, name: 'Lewis, Sarah' }));
+    expect([second.status, second.headers['x-duplicate-review']]).toEqual([201, undefined]);
+    // Also a name that reads as a person's when the record does not say it is one.
+    const third = await create(person({ ...gb, name: 'Sarah Lewis', customerType: undefined, email: 'sarah.lewis@example.co.uk' }));
+    expect([third.status, third.headers['x-duplicate-review']]).toEqual([201, undefined]);
+    const same = await create(person({ ...gb, name: 'Sarah Lewis', customerType: undefined, phone: '+44 113 496 0001' }));
+    expect(same.status).toBe(201);
+    expect(same.body.meta.masterData.duplicates.candidates[0]).toMatchObject({ documentId: first.body.data.documentId, decision: 'review' });
+  });
+
+  test('an identifier still blocks a person (the same tax id); the same phone and email are review', async () => {
+    const id = uscc();
+    const first = await create(person({ name: '王芳', city: '上海', taxId: id, phone: '139 2000 0001', email: 'wang.fang@example.cn' }));
+    expect(first.status).toBe(201);
+    expect((await create(person({ name: '王芳', city: '杭州', taxId: id }))).status).toBe(409);
+    const both = await create(person({ name: '王芳', city: '上海', phone: '139 2000 0001', email: 'Wang.Fang@example.cn' }));
+    expect(both.status).toBe(201);
+    expect(both.body.meta.masterData.duplicates.candidates[0]).toMatchObject({ documentId: first.body.data.documentId, decision: 'review' });
+  });
+
+  test('organisations keep the name + city rule', async () => {
+    const org = { taxId: null, phone: null, email: null, contacts: [], name: '深圳市华科电子有限公司', city: '深圳' };
+    expect((await create(customerData(org))).status).toBe(201);
+    const copy = await create(customerData({ ...org, name: '华科电子（深圳）有限公司', city: '深圳市' }));
+    expect(copy.status).toBe(409);
+    expect(copy.body.error.details.candidates[0].reasons[0]).toMatchObject({ comparator: 'rule', field: 'name+city' });
+  });
+});
+
+describe('names in another script or with a homophone typo', () => {
+  test('the English name of a Chinese company with the same phone is review, ranked first', async () => {
+    const cn = await create(customerData({ name: '上海市恒通创新科技有限公司', city: '上海', phone: '021 6123 4567', email: null, contacts: [], taxId: null }));
+    expect(cn.status).toBe(201);
+    const res = await match({ name: 'Shanghai Hengtongchuangxin Technology Co., Ltd.', city: 'Shanghai', country: 'CN', phone: '+86 21 6123 4567' });
+    expect(res.status).toBe(200);
+    expect(res.body.data[0]).toMatchObject({ documentId: cn.body.data.documentId, decision: 'review' });
+    expect(res.body.data[0].reasons).toContainEqual(expect.objectContaining({ field: 'name', comparator: 'transliteration' }));
+    // Found by its romanised name alone (no phone): a candidate, below review.
+    const alone = await match({ name: 'Hengtongchuangxin Technology', country: 'CN' });
+    expect(alone.body.data[0]?.documentId).toBe(cn.body.data.documentId);
+  });
+
+  test('a person written in pinyin, surname last, and a homophone typo, with the same phone, are review', async () => {
+    const zhou = await create(person({ name: '周红磊', city: '杭州', phone: '139 3000 0001' }));
+    expect(zhou.status).toBe(201);
+    const pinyin = await create(person({ name: 'Honglei Zhou', city: 'Hangzhou', phone: '+86 139 3000 0001' }));
+    expect(pinyin.status).toBe(201);
+    expect(pinyin.body.meta.masterData.duplicates.candidates[0]).toMatchObject({ documentId: zhou.body.data.documentId, decision: 'review' });
+
+    const he = await create(person({ name: '何盈', city: '深圳', phone: '139 3000 0002' }));
+    const typo = await create(person({ name: '何颖', city: '深圳', phone: '13930000002' }));
+    expect([he.status, typo.status]).toEqual([201, 201]);
+    expect(typo.body.meta.masterData.duplicates.candidates[0]).toMatchObject({ documentId: he.body.data.documentId, decision: 'review' });
+  });
+});
+
+describe('indexes', () => {
+  test('code (drafts and published rows apart), tax id and email of customers are indexed', async () => {
+    const knex = app.strapi.db.connection;
+    const names: string[] = isPostgres()
+      ? (await knex.raw(`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'customers'`)).rows.map((r: any) => r.name)
+      : (await knex.raw(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers'`)).map((r: any) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['md_customers_code_pub_idx', 'md_customers_code_draft_idx', 'md_customers_tax_id_idx', 'md_customers_email_idx']));
+  });
+
+  (isPostgres() ? test : test.skip)('PostgreSQL, 20,000 key rows never analysed: the fuzzy query reads the trigram index, and the planner settings are back after it', async () => {
+    const knex = app.strapi.db.connection;
+    const han = (i: number) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000)) + String.fromCharCode(0x4e00 + ((i * 104729) % 20000));
+    const trades = ['华科', '恒通', '鑫达', '宏盛', '金龙', '天宇'];
+    const rows = Array.from({ length: 20000 }, (_, i) => ({
+      uid: UID,
+      document_id: `bulk${i}`,
+      version: 'draft',
+      name_key: `${trades[i % 6]}${han(i)}${['电子', '科技', '贸易', '物流'][(i >> 3) % 4]}`,
+      city: '深圳',
+      phone: `+86139${String(10000000 + i)}`,
+    }));
+    for (let i = 0; i < rows.length; i += 2000) await knex(KEYS).insert(rows.slice(i, i + 2000));
+    const { rows: stats } = await knex.raw(`SELECT last_analyze, last_autoanalyze FROM pg_stat_user_tables WHERE relname = ?`, [KEYS]);
+    expect(stats[0]).toEqual({ last_analyze: null, last_autoanalyze: null });
+
+    // The statements the candidate search runs, as it runs them.
+    const statements: { sql: string; bindings: unknown[] }[] = [];
+    // (The pg driver numbers the placeholders; knex.raw wants them as ?.)
+    const listen = (q: { sql: string; bindings: unknown[] }) => statements.push({ sql: q.sql.replace(/\$\d+/g, '?'), bindings: q.bindings });
+    knex.on('query', listen);
+    const keys = app.strapi.plugin('master-data').service('matching').keysOf({ uid: UID, record: { name: '深圳市恒通科技鑫达有限公司', city: '深圳' } });
+    let after: string | undefined;
+    try {
+      await knex.transaction(async (trx) => {
+        await app.strapi.plugin('master-data').service('matching').candidates({ uid: UID, keys, trx });
+        after = (await trx.raw(`SELECT current_setting('enable_seqscan') AS s`)).rows[0].s;
+      });
+    } finally {
+      knex.removeListener('query', listen);
+    }
+    expect(after).toBe('on');
+    const fuzzy = statements.findIndex((s) => s.sql.includes('name_key % ?'));
+    expect(fuzzy).toBeGreaterThan(0);
+    // Replay: the settings statement before it, then EXPLAIN the fuzzy statement itself.
+    const plan = await knex.transaction(async (trx) => {
+      await trx.raw(statements[fuzzy - 1].sql, statements[fuzzy - 1].bindings as any[]);
+      return (await trx.raw(`EXPLAIN ${statements[fuzzy].sql}`, statements[fuzzy].bindings as any[])).rows.map((r: any) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('master_data_match_keys_trgm_idx');
+    expect(plan).not.toContain('Seq Scan');
+
+    // Strapi's unique check of the code reads its partial index, statistics or none.
+    const now = new Date().toISOString();
+    const customers = Array.from({ length: 20000 }, (_, i) => ({
+      document_id: `bulkc${i}`,
+      code: `B-${String(i).padStart(7, '0')}`,
+      name: `Bulk ${i}`,
+      customer_type: 'organization',
+      lifecycle_stage: 'active',
+      created_at: now,
+      updated_at: now,
+      published_at: i % 2 ? now : null,
+    }));
+    for (let i = 0; i < customers.length; i += 1000) await knex('customers').insert(customers.slice(i, i + 1000));
+    const unique = (await knex.raw(`EXPLAIN SELECT id FROM customers WHERE code = 'C-000001' AND published_at IS NOT NULL AND id <> 1 LIMIT 1`)).rows.map((r: any) => r['QUERY PLAN']).join('\n');
+    expect(unique).toContain('md_customers_code_pub_idx');
+  });
+});
