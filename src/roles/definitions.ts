@@ -35,6 +35,8 @@ const AUDIT_READ = 'plugin::master-data.audit.read';
 const DUPLICATES_READ = 'plugin::master-data.duplicates.read';
 const DUPLICATES_MANAGE = 'plugin::master-data.duplicates.manage';
 const DUPLICATES_OVERRIDE = 'plugin::master-data.duplicates.override';
+const CHANGE_REQUESTS_READ = 'plugin::master-data.change-requests.read';
+const CHANGE_REQUESTS_APPROVE = 'plugin::master-data.change-requests.approve';
 
 const ALL: CrudAction[] = ['create', 'read', 'update', 'delete', 'publish'];
 
@@ -47,7 +49,8 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       { subject: CUSTOMER, actions: ALL },
       { subject: CUSTOMER_GROUP, actions: ALL },
     ],
-    actions: [AUDIT_READ, DUPLICATES_READ, DUPLICATES_MANAGE, DUPLICATES_OVERRIDE],
+    // Submits changes for approval and follows them; never approves (four-eyes: the maker cannot).
+    actions: [AUDIT_READ, DUPLICATES_READ, DUPLICATES_MANAGE, DUPLICATES_OVERRIDE, CHANGE_REQUESTS_READ],
   },
   {
     code: 'approver',
@@ -57,7 +60,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       { subject: CUSTOMER, actions: ['read'] },
       { subject: CUSTOMER_GROUP, actions: ['read'] },
     ],
-    actions: [AUDIT_READ, DUPLICATES_READ],
+    actions: [AUDIT_READ, DUPLICATES_READ, CHANGE_REQUESTS_READ, CHANGE_REQUESTS_APPROVE],
   },
   {
     code: 'sales',
@@ -78,6 +81,8 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       { subject: CUSTOMER, actions: ['read', 'update'], writableFields: [...CREDIT_FIELDS, ...BANK_FIELDS] },
       { subject: CUSTOMER_GROUP, actions: ['read'] },
     ],
+    // Signs off large credit limits (the Finance step of the approval policies).
+    actions: [CHANGE_REQUESTS_READ, CHANGE_REQUESTS_APPROVE],
   },
 ];
 
