@@ -65,7 +65,7 @@ const ApprovalsQueue = () => {
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <Tabs.Root value={tab} onValueChange={(value) => isTab(value) && set({ tab: value })}>
+          <Tabs.Root variant="simple" value={tab} onValueChange={(value) => isTab(value) && set({ tab: value })}>
             <Tabs.List aria-label="Change requests">
               {TABS.map((t) => (
                 <Tabs.Trigger key={t.value} value={t.value}>
