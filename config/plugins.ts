@@ -56,6 +56,33 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
             fields: { name: 'name', taxId: 'taxId', phone: 'phone', email: 'email', website: 'website', city: 'city', country: 'country' },
             merged: { field: 'lifecycleStage', value: 'merged', pointer: 'mergedInto', move: ['externalIds'] },
           },
+          // Changes of the golden (published) record that wait for sign-off. Creating does not.
+          approvals: {
+            policies: [
+              {
+                name: 'governed-fields',
+                fields: ['taxId', 'name', 'legalName', 'bankAccounts', 'creditRating', 'paymentTerms', 'creditLimit'],
+                actions: ['update'],
+                steps: [{ name: 'Approval', roles: ['Approver'], approvals: 1 }],
+              },
+              {
+                name: 'large-credit-limit',
+                fields: ['creditLimit'],
+                actions: ['update'],
+                when: [{ field: 'creditLimit', op: 'gte', value: 1_000_000 }],
+                steps: [
+                  { name: 'Approval', roles: ['Approver'], approvals: 1 },
+                  { name: 'Finance', roles: ['Finance'], approvals: 1 },
+                ],
+              },
+              {
+                // Deleting or unpublishing takes the golden record away from every consumer.
+                name: 'golden-record-removal',
+                actions: ['delete', 'unpublish'],
+                steps: [{ name: 'Approval', roles: ['Approver'], approvals: 1 }],
+              },
+            ],
+          },
           fields: {
             name: { type: 'name' },
             legalName: { type: 'name' },

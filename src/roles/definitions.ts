@@ -49,7 +49,6 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       { subject: CUSTOMER, actions: ALL },
       { subject: CUSTOMER_GROUP, actions: ALL },
     ],
-    // Submits changes for approval and follows them; never approves (four-eyes: the maker cannot).
     actions: [AUDIT_READ, DUPLICATES_READ, DUPLICATES_MANAGE, DUPLICATES_OVERRIDE, CHANGE_REQUESTS_READ],
   },
   {
@@ -71,7 +70,7 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       { subject: CUSTOMER_GROUP, actions: ['read'] },
     ],
     // Sales create customers: they see potential duplicates (without the fields they cannot read).
-    actions: [DUPLICATES_READ],
+    actions: [DUPLICATES_READ, CHANGE_REQUESTS_READ],
   },
   {
     code: 'finance',
@@ -81,7 +80,6 @@ export const ROLE_DEFINITIONS: RoleDefinition[] = [
       { subject: CUSTOMER, actions: ['read', 'update'], writableFields: [...CREDIT_FIELDS, ...BANK_FIELDS] },
       { subject: CUSTOMER_GROUP, actions: ['read'] },
     ],
-    // Signs off large credit limits (the Finance step of the approval policies).
     actions: [CHANGE_REQUESTS_READ, CHANGE_REQUESTS_APPROVE],
   },
 ];

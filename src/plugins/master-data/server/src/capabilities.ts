@@ -8,5 +8,6 @@ import { codes } from './codes/register';
 import { matching } from './matching/register';
 import { merging } from './merging/register';
 import { audit } from './audit/register';
+import { approvals } from './approvals/register';
 
-export const CAPABILITIES: Capability[] = [validation, codes, matching, merging, audit];
+export const CAPABILITIES: Capability[] = [validation, codes, matching, merging, approvals, audit];

@@ -2,10 +2,12 @@ import { governanceController } from './governance/controller';
 import { auditController } from './audit/controller';
 import { matchingController } from './matching/controller';
 import { mergeController } from './merging/controller';
+import { changeRequestController } from './approvals/controller';
 
 export default {
   governance: governanceController,
   audit: auditController,
   matching: matchingController,
   merge: mergeController,
+  'change-requests': changeRequestController,
 };

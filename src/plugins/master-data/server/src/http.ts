@@ -49,3 +49,6 @@ export const httpError = (status: number, name: string, message: string, details
   (error as any).details = details;
   return error;
 };
+
+/** Route config of an admin route that needs one admin permission (RBAC action). */
+export const requires = (action: string) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions: [action] } }] });

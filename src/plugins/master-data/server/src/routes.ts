@@ -1,8 +1,9 @@
 import { governanceAdminRoutes } from './governance/routes';
 import { auditAdminRoutes, auditContentApiRoutes } from './audit/routes';
 import { matchingAdminRoutes, matchingContentApiRoutes } from './matching/routes';
+import { approvalsAdminRoutes, approvalsContentApiRoutes } from './approvals/routes';
 
 export default {
-  admin: { type: 'admin', routes: [...governanceAdminRoutes, ...auditAdminRoutes, ...matchingAdminRoutes] },
-  'content-api': { type: 'content-api', routes: [...auditContentApiRoutes, ...matchingContentApiRoutes] },
+  admin: { type: 'admin', routes: [...governanceAdminRoutes, ...auditAdminRoutes, ...matchingAdminRoutes, ...approvalsAdminRoutes] },
+  'content-api': { type: 'content-api', routes: [...auditContentApiRoutes, ...matchingContentApiRoutes, ...approvalsContentApiRoutes] },
 };

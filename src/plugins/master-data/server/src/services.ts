@@ -6,6 +6,7 @@ import { matchingService } from './matching/service';
 import { reviewService } from './matching/review';
 import { mergeService } from './merging/service';
 import { importsService } from './matching/reconcile';
+import { approvalsService } from './approvals/service';
 
 export default {
   codes: codeService,
@@ -16,4 +17,5 @@ export default {
   review: reviewService,
   merge: mergeService,
   imports: importsService,
+  approvals: approvalsService,
 };

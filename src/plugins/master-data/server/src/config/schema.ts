@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { RULE_TYPES, type RuleType } from '../validation/domain/rules';
 import { DEFAULT_SCORING, type ScoringSettings } from '../matching/domain/score';
 import { DEFAULT_LIMITS } from '../validation/domain/bounds';
+import { CONDITION_OPS, POLICY_ACTIONS, type ConditionOp } from '../approvals/domain/policy';
+import type { ChangeRequestAction } from '../../../shared/contracts/approvals';
 
 const fieldRule = z
   .object({
@@ -81,6 +83,49 @@ const matchingConfig = z
   })
   .strict();
 
+const attributeName = z.string().regex(/^[A-Za-z_][\w-]*$/, 'must be an attribute name');
+
+/** Approval policies: which changes of the golden record need sign-off, and by whom (see approvals/domain/policy.ts). */
+const approvalStep = z
+  .object({
+    name: z.string().min(1).max(100),
+    /** Admin role names; a holder of any of them may approve the step (Super Admin may approve any step). */
+    roles: z.array(z.string().min(1).max(100)).min(1).max(20),
+    /** Distinct people needed (N of M). */
+    approvals: z.number().int().min(1).max(20).default(1),
+  })
+  .strict();
+
+const approvalPolicy = z
+  .object({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes'),
+    /** Attributes (components and relations included) whose change needs approval; empty: any change of the actions. */
+    fields: z.array(attributeName).max(200).default([]),
+    actions: z.array(z.enum(POLICY_ACTIONS as [ChangeRequestAction, ...ChangeRequestAction[]])).min(1).default(['update']),
+    /** Every condition must hold (on the proposed value, or its change from the golden record). */
+    when: z
+      .array(
+        z
+          .object({
+            field: attributeName,
+            op: z.enum(CONDITION_OPS as [ConditionOp, ...ConditionOp[]]).default('changed'),
+            value: z.union([z.number(), z.string().max(1000), z.boolean(), z.array(z.union([z.number(), z.string().max(1000)])).max(100)]).optional(),
+          })
+          .strict()
+      )
+      .max(20)
+      .default([]),
+    steps: z.array(approvalStep).min(1).max(10),
+  })
+  .strict();
+
+const approvalsConfig = z
+  .object({
+    enabled: z.boolean().default(true),
+    policies: z.array(approvalPolicy).max(100).default([]),
+  })
+  .strict();
+
 /** Bounds of one write: entries of repeatable components, text without a maxLength, json. */
 const boundsConfig = z
   .object({
@@ -115,6 +160,8 @@ const governedType = z
       .strict()
       .default({ sensitive: [] }),
     matching: matchingConfig.optional(),
+    /** Approval of changes to the golden (published) version; draft & publish types only. */
+    approvals: approvalsConfig.optional(),
     /** Bounds of every write, checked before any other work (see validation/domain/bounds.ts). */
     bounds: boundsConfig,
     fields: z.record(z.string().regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)?$/, 'must be "field" or "component.field"'), fieldRule).default({}),
@@ -148,6 +195,7 @@ export const configSchema = z
 export type MasterDataConfig = z.infer<typeof configSchema>;
 export type GovernedTypeConfig = z.infer<typeof governedType>;
 export type MatchingConfig = z.infer<typeof matchingConfig>;
+export type ApprovalsConfig = z.infer<typeof approvalsConfig>;
 
 /** Formats zod issues as `master-data.config.<path>: <message>` lines. */
 export const describeIssues = (error: z.ZodError): string =>

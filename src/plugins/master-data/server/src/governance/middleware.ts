@@ -48,7 +48,7 @@ const buildContext = async (
   const uid = ctx.uid as UID.ContentType;
   const action = ctx.action as WriteAction;
   const params = ctx.params ?? {};
-  const { origin, actor, request, can } = currentRequest(strapi);
+  const { origin, actor, request, can, silent } = currentRequest(strapi);
   const locale = await writtenLocale({ strapi, uid, params });
   let documentId: string | undefined = action === 'create' || action === 'clone' ? undefined : params.documentId;
   let written = false;
@@ -93,6 +93,7 @@ const buildContext = async (
       return state;
     },
     async emit(event) {
+      if (silent) return;
       await governance.dispatch({
         trx,
         event: {

@@ -79,6 +79,27 @@ export const resolveGovernance = (strapi: Core.Strapi, config: MasterDataConfig)
         }
       }
     }
+    if (typeConfig.approvals) {
+      const key = `${base}.approvals`;
+      if (typeConfig.approvals.policies.length && !(contentType!.options as any)?.draftAndPublish) {
+        fail(`${key}.policies`, `${uid} has no draft & publish: a change waiting for approval needs a draft to wait in`);
+      }
+      const names = new Set<string>();
+      for (const [index, policy] of typeConfig.approvals.policies.entries()) {
+        if (names.has(policy.name)) fail(`${key}.policies.${index}.name`, `"${policy.name}" is used by two policies`);
+        names.add(policy.name);
+        for (const [i, field] of policy.fields.entries()) {
+          if (!(field in attributes)) fail(`${key}.policies.${index}.fields.${i}`, `${uid} has no attribute "${field}"`);
+        }
+        for (const [i, condition] of policy.when.entries()) {
+          const attribute = attributes[condition.field] as { type: string } | undefined;
+          if (!attribute) fail(`${key}.policies.${index}.when.${i}.field`, `${uid} has no attribute "${condition.field}"`);
+          else if (['component', 'dynamiczone', 'relation', 'media', 'json'].includes(attribute.type)) {
+            fail(`${key}.policies.${index}.when.${i}.field`, `${uid}.${condition.field} is a ${attribute.type}; conditions compare single values`);
+          }
+        }
+      }
+    }
     governed.set(uid, typeConfig);
   }
   return governed;

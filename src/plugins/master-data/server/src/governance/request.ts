@@ -61,16 +61,28 @@ const actorOf = (ctx: any): Actor => {
   return PUBLIC;
 };
 
-const explicitOrigin = new AsyncLocalStorage<WriteOrigin>();
+interface OriginScope {
+  origin: WriteOrigin;
+  silent: boolean;
+}
 
-/** Runs `fn` with every write it makes attributed to `origin` (merge, unmerge, sync, approval, import). */
-export const withOrigin = <T>(origin: WriteOrigin, fn: () => Promise<T>): Promise<T> => explicitOrigin.run(origin, fn);
+const explicitOrigin = new AsyncLocalStorage<OriginScope>();
+
+/**
+ * Runs `fn` with every write it makes attributed to `origin` (merge, unmerge, sync, approval, import).
+ * `silent`: bookkeeping writes that a capability undoes within the same transaction (a draft set
+ * aside while part of it is published): they run every stage but announce no event.
+ */
+export const withOrigin = <T>(origin: WriteOrigin, fn: () => Promise<T>, { silent = false }: { silent?: boolean } = {}): Promise<T> =>
+  explicitOrigin.run({ origin, silent }, fn);
 
 /** Runs `fn` outside any origin scope (what happens inside one write is not its caller's). */
 export const withoutOrigin = <T>(fn: () => Promise<T>): Promise<T> => explicitOrigin.exit(fn);
 
 export interface RequestContext {
   origin: WriteOrigin;
+  /** Writes inside `withOrigin(..., { silent: true })`: no events. */
+  silent: boolean;
   actor: Actor;
   request: RequestFacts;
   /**
@@ -84,7 +96,8 @@ export interface RequestContext {
 export const currentRequest = (strapi: Core.Strapi): RequestContext => {
   const ctx: any = strapi.requestContext.get();
   const scoped = explicitOrigin.getStore();
-  if (!ctx) return { origin: scoped ?? 'code', actor: SYSTEM, request: NO_REQUEST, can: () => false };
+  const silent = scoped?.silent ?? false;
+  if (!ctx) return { origin: scoped?.origin ?? 'code', silent, actor: SYSTEM, request: NO_REQUEST, can: () => false };
 
   // The request's own facts are read once; the actor is worked out on each write (auth may be
   // completed after a first governed write of the request).
@@ -107,7 +120,8 @@ export const currentRequest = (strapi: Core.Strapi): RequestContext => {
   const strategy: string | undefined = ctx.state?.auth?.strategy?.name;
   const routeType: string | undefined = ctx.state?.route?.info?.type;
   return {
-    origin: scoped ?? (routeType === 'content-api' ? 'rest' : 'admin'),
+    origin: scoped?.origin ?? (routeType === 'content-api' ? 'rest' : 'admin'),
+    silent,
     actor: actorOf(ctx),
     request: facts.request,
     can: (action) =>

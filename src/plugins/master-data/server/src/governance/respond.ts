@@ -29,6 +29,8 @@ export const responseMiddleware = () => async (ctx: any, next: () => Promise<voi
   if (!notes || ctx.status >= 300) return;
   for (const [name, value] of Object.entries(notes.headers)) ctx.set(name, value);
   if (notes.status) ctx.status = notes.status;
+  // A diverted delete (Strapi answers 204, no body) still tells what it did instead.
+  if (Object.keys(notes.meta).length > 0 && (ctx.body === undefined || ctx.body === null || ctx.body === '')) ctx.body = { data: null };
   const body = ctx.body;
   if (Object.keys(notes.meta).length > 0 && body && typeof body === 'object' && !Buffer.isBuffer(body) && typeof body.pipe !== 'function' && !Array.isArray(body)) {
     body.meta = { ...(body.meta ?? {}), masterData: { ...(body.meta?.masterData ?? {}), ...notes.meta } };

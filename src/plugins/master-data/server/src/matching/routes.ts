@@ -1,6 +1,5 @@
 import { DUPLICATE_ACTIONS } from './permissions';
-
-const can = (action: string) => ({ policies: [{ name: 'admin::hasPermissions', config: { actions: [action] } }] });
+import { requires as can } from '../http';
 
 export const matchingAdminRoutes = [
   { method: 'POST', path: '/match', handler: 'matching.match', config: can(DUPLICATE_ACTIONS.read) },

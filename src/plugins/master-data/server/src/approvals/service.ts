@@ -1,0 +1,469 @@
+/**
+ * Change requests: stored in the plugin's own tables (./schema.ts), opened and amended by governed
+ * writes (./stage.ts) in their transaction, decided by approvers (approve, reject), withdrawn by
+ * their maker. Approving the last step applies the change in the same transaction as the approval,
+ * under the record's lock, so that concurrent approvals apply it exactly once.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { errors } from '@strapi/utils';
+import { getService } from '../governance/services';
+import { lockDocuments } from '../governance/locks';
+import { withOrigin } from '../governance/request';
+import { httpError } from '../http';
+import { evaluate, policyFields, type Policy, type Verdict } from './domain/policy';
+import { actorKey, advance, approvalRefusal, rejectionRefusal, stepViews, withdrawalRefusal, type Approver, type RequestState, type StoredApproval } from './domain/request';
+import { APPROVALS, COMMENTS, REQUESTS } from './schema';
+import { publishExcept, readVersion, toWriteData, type RecordRef } from './publish';
+import { comparable } from '../governance/domain/diff';
+import { canonicalJson } from '../governance/domain/canonical';
+import {
+  CHANGE_REQUEST_ERRORS,
+  CHANGE_REQUEST_EVENTS,
+  type ChangeRequestAction,
+  type ChangeRequestStatus,
+  type ChangeRequestView,
+  type CommentKind,
+  type WriteChangeRequest,
+} from '../../../shared/contracts/approvals';
+import type { Actor } from '../../../shared/contracts/events';
+
+type Row = Record<string, any>;
+type Db = Knex | Knex.Transaction;
+
+const now = () => new Date().toISOString();
+const json = (value: unknown) => canonicalJson(value ?? null);
+const parsed = <T>(text: string | null | undefined, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
+
+export const openKey = (ref: RecordRef) => `${ref.uid}|${ref.documentId}|${ref.locale ?? ''}`;
+
+const makerOf = (row: Row): Actor => ({ kind: row.maker_kind, id: row.maker_id, name: row.maker_name });
+
+/** The published values a request was opened against: what stale detection compares. */
+interface Base {
+  exists: boolean;
+  values: Record<string, unknown>;
+}
+
+const baseOf = (published: Row | null, fields: string[]): Base => ({
+  exists: Boolean(published),
+  values: Object.fromEntries(fields.map((f) => [f, comparable(published?.[f] ?? null)])),
+});
+
+const sameBase = (a: Base, b: Base) => a.exists === b.exists && canonicalJson(a.values) === canonicalJson(b.values);
+
+export interface Submission {
+  trx: Knex.Transaction;
+  ref: RecordRef;
+  action: ChangeRequestAction;
+  verdict: Verdict;
+  /** The published version now (null when there is none). */
+  published: Row | null;
+  /** What would be published (the draft), null for a removal. */
+  proposed: Row | null;
+  actor: Actor;
+  reason: string | null;
+  label: string | null;
+}
+
+export const pendingError = (row: Row) =>
+  httpError(
+    409,
+    CHANGE_REQUEST_ERRORS.pending,
+    `Change request ${row.id} is waiting for approval on this record: its governed fields can change only through it (its maker may amend or withdraw it)`,
+    { changeRequest: { id: row.id, status: row.status, fields: parsed<string[]>(row.fields, []) } }
+  );
+
+/** Thrown inside an approval's transaction to roll it back, then recorded on the request in a new one. */
+class Outcome extends Error {
+  constructor(
+    readonly kind: 'stale' | 'blocked',
+    readonly error: any
+  ) {
+    super(kind);
+  }
+}
+
+export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const db = () => strapi.db.connection;
+
+  const governance = () => getService('governance', strapi);
+
+  const emit = (trx: Knex.Transaction, row: Row, type: string, action: string, changes: Record<string, { before: unknown; after: unknown }> = {}, reason?: string | null) =>
+    governance().emit({
+      trx,
+      event: {
+        type,
+        action,
+        uid: row.uid,
+        documentId: row.document_id,
+        locale: row.locale ?? null,
+        changes: { ...changes, changeRequest: { before: null, after: row.id } },
+        ...(reason !== undefined ? { reason } : {}),
+      },
+    });
+
+  const addComment = (trx: Db, requestId: number, kind: CommentKind, actor: Actor, body: string | null = null) =>
+    trx(COMMENTS).insert({ request_id: requestId, kind, actor_kind: actor.kind, actor_id: actor.id, actor_name: actor.name, body, created_at: now() });
+
+  const approvalsOf = async (trx: Db, row: Row): Promise<StoredApproval[]> =>
+    (await trx(APPROVALS).where({ request_id: row.id, round: row.round }).orderBy('id')).map((a: Row) => ({
+      step: a.step,
+      actor: { kind: a.actor_kind, id: a.actor_id, name: a.actor_name },
+      at: a.created_at,
+    }));
+
+  const stateOf = async (trx: Db, row: Row): Promise<RequestState> => ({
+    status: row.status,
+    maker: makerOf(row),
+    amenders: parsed<Actor[]>(row.amenders, []),
+    steps: parsed(row.steps, []),
+    currentStep: row.current_step,
+    approvals: await approvalsOf(trx, row),
+  });
+
+  const close = (trx: Knex.Transaction, id: number, status: ChangeRequestStatus, extra: Row = {}) =>
+    trx(REQUESTS).where({ id }).update({ status, open_key: null, decided_at: now(), updated_at: now(), ...extra });
+
+  const policiesOf = (uid: string): Policy[] | null => {
+    const config = governance().load().governed.get(uid)?.approvals;
+    if (!config || !config.enabled || config.policies.length === 0) return null;
+    return config.policies as Policy[];
+  };
+
+  const summary = (row: Row, state: RequestState): WriteChangeRequest => ({
+    id: row.id,
+    status: row.status,
+    action: row.action,
+    fields: parsed(row.fields, []),
+    steps: stepViews(state).map(({ index, name, roles, required, status }) => ({ index, name, roles, required, status })),
+  });
+
+  const service = {
+    /** The type's policies, or null when nothing of it needs approval. */
+    policies: policiesOf,
+
+    /** Every field some policy of the type names. */
+    fields(uid: string): string[] {
+      const policies = policiesOf(uid);
+      return policies ? policyFields(policies) : [];
+    },
+
+    /**
+     * What stale detection watches: the request's fields, and the record's merge markers (a record
+     * merged into another after the request was opened is not the record the approvers saw).
+     */
+    baseFields(uid: string, fields: string[]): string[] {
+      const merged = governance().load().governed.get(uid)?.matching?.merged;
+      return [...new Set([...fields, ...(merged ? [merged.field, merged.pointer] : [])])];
+    },
+
+    evaluate(uid: string, action: ChangeRequestAction, published: Row | null, proposed: Row | null): Verdict {
+      const policies = policiesOf(uid);
+      return policies ? evaluate(policies, action, published, proposed) : { required: false, policies: [], fields: [], changes: {}, steps: [] };
+    },
+
+    /** The open (pending) request of a record, if any. */
+    async open({ trx, ref }: { trx?: Db; ref: RecordRef }): Promise<Row | null> {
+      return (await (trx ?? db())(REQUESTS).where({ open_key: openKey(ref) }).first()) ?? null;
+    },
+
+    isMaker: (row: Row, actor: Actor) => actor.kind !== 'system' && actor.kind !== 'public' && actorKey(makerOf(row)) === actorKey(actor),
+
+    /**
+     * Opens a request for a governed change, or amends the maker's open one (its approvals start
+     * over). Returns what the write tells its caller.
+     */
+    async submit(input: Submission): Promise<WriteChangeRequest> {
+      const { trx, ref, action, verdict, published, proposed, actor, reason, label } = input;
+      const fields = verdict.fields;
+      const values = {
+        policies: json(verdict.policies),
+        fields: json(fields),
+        base: json(baseOf(published, service.baseFields(ref.uid, fields))),
+        proposed: json(Object.fromEntries(fields.map((f) => [f, comparable(proposed?.[f] ?? null)]))),
+        steps: json(verdict.steps),
+        current_step: 0,
+        label,
+        blocked: null,
+        updated_at: now(),
+      };
+      const open = await service.open({ trx, ref });
+      let row: Row;
+      if (open) {
+        if (!service.isMaker(open, actor)) throw pendingError(open);
+        // A save that leaves the proposal as it was (the admin panel saves every field) changes nothing.
+        if (open.action === action && open.proposed === values.proposed && open.fields === values.fields && open.steps === values.steps) {
+          return summary(open, await stateOf(trx, open));
+        }
+        await trx(REQUESTS)
+          .where({ id: open.id })
+          .update({ ...values, action, round: open.round + 1, reason: reason ?? open.reason });
+        row = await trx(REQUESTS).where({ id: open.id }).first();
+        await addComment(trx, row.id, 'amend', actor, reason);
+        await emit(trx, row, CHANGE_REQUEST_EVENTS.amended, 'change-request.amend', verdict.changes);
+      } else {
+        const [inserted] = await trx(REQUESTS)
+          .insert({
+            ...values,
+            uid: ref.uid,
+            document_id: ref.documentId,
+            locale: ref.locale,
+            action,
+            status: 'pending',
+            open_key: openKey(ref),
+            round: 0,
+            maker_kind: actor.kind,
+            maker_id: actor.id,
+            maker_name: actor.name,
+            amenders: json([]),
+            reason,
+            created_at: now(),
+          })
+          .returning('id');
+        row = await trx(REQUESTS).where({ id: typeof inserted === 'object' ? inserted.id : inserted }).first();
+        await addComment(trx, row.id, 'submit', actor, reason);
+        await emit(trx, row, CHANGE_REQUEST_EVENTS.submitted, 'change-request.submit', verdict.changes);
+      }
+      return summary(row, await stateOf(trx, row));
+    },
+
+    async summaryOf({ trx, row }: { trx: Db; row: Row }): Promise<WriteChangeRequest> {
+      return summary(row, await stateOf(trx, row));
+    },
+
+    /** Closes an open request whose change is gone (its maker put the golden values back, or discarded the draft). */
+    async withdrawOpen({ trx, ref, actor, why }: { trx: Knex.Transaction; ref: RecordRef; actor: Actor; why: string }) {
+      const open = await service.open({ trx, ref });
+      if (!open) return;
+      await close(trx, open.id, 'withdrawn');
+      await addComment(trx, open.id, 'withdraw', actor, why);
+      await emit(trx, { ...open, status: 'withdrawn' }, CHANGE_REQUEST_EVENTS.withdrawn, 'change-request.withdraw', {}, why);
+    },
+
+    /** Runs `fn` on a request in its own transaction, holding the record's lock, with the row read afresh. */
+    async decide<T>(id: number, fn: (trx: Knex.Transaction, row: Row, state: RequestState) => Promise<T>): Promise<T> {
+      return strapi.db.transaction(async ({ trx }: any) => {
+        const head = await trx(REQUESTS).where({ id }).first();
+        if (!head) throw new errors.NotFoundError(`No change request ${id}`);
+        await lockDocuments(trx, head.uid, [head.document_id]);
+        const row = await trx(REQUESTS).where({ id }).first();
+        return fn(trx, row, await stateOf(trx, row));
+      });
+    },
+
+    async approve({ id, approver, comment }: { id: number; approver: Approver; comment: string | null }): Promise<void> {
+      try {
+        await service.decide(id, async (trx, row, state) => {
+          const refusal = approvalRefusal(state, approver);
+          if (refusal) throw refusalError(row, refusal);
+          if (await service.isStale({ trx, row })) throw new Outcome('stale', null);
+          const approval: StoredApproval = { step: state.currentStep, actor: approver.actor, at: now() };
+          await trx(APPROVALS).insert({
+            request_id: row.id,
+            round: row.round,
+            step: approval.step,
+            actor_kind: approver.actor.kind,
+            actor_id: approver.actor.id ?? '',
+            actor_name: approver.actor.name,
+            created_at: approval.at,
+          });
+          await addComment(trx, row.id, 'approve', approver.actor, comment);
+          const { currentStep, done } = advance(state, approval);
+          await trx(REQUESTS).where({ id }).update({ current_step: currentStep, updated_at: now() });
+          await emit(trx, row, CHANGE_REQUEST_EVENTS.approved, 'change-request.approve', {}, comment);
+          if (!done) return;
+          try {
+            await service.apply({ trx, row });
+          } catch (error: any) {
+            const status = error?.status ?? error?.statusCode ?? (error instanceof errors.ValidationError ? 400 : undefined);
+            if (status && status >= 400 && status < 500) throw new Outcome('blocked', error);
+            throw error;
+          }
+          await close(trx, id, 'applied', { current_step: currentStep, blocked: null });
+          await addComment(trx, row.id, 'applied', approver.actor, null);
+          await emit(trx, { ...row, status: 'applied' }, CHANGE_REQUEST_EVENTS.applied, `change-request.apply`, service.changesOf(row));
+        });
+      } catch (error) {
+        if (!(error instanceof Outcome)) throw error;
+        await service.recordOutcome({ id, approver, outcome: error });
+      }
+    },
+
+    /** After a rolled-back approval: the request is marked stale or flagged blocked, and the caller told why (409). */
+    async recordOutcome({ id, approver, outcome }: { id: number; approver: Approver; outcome: Outcome }): Promise<never> {
+      await service.decide(id, async (trx, row) => {
+        if (row.status !== 'pending') return;
+        if (outcome.kind === 'stale') {
+          await close(trx, id, 'stale');
+          await addComment(trx, id, 'stale', approver.actor, 'The golden record changed after this request was opened; its maker must submit it again against the current values');
+          await emit(trx, { ...row, status: 'stale' }, CHANGE_REQUEST_EVENTS.stale, 'change-request.stale');
+        } else {
+          const error = outcome.error;
+          const blocked = { name: error?.name ?? 'Error', message: String(error?.message ?? error), details: error?.details ?? {} };
+          await trx(REQUESTS).where({ id }).update({ blocked: json(blocked), updated_at: now() });
+          await addComment(trx, id, 'blocked', approver.actor, `${blocked.name}: ${blocked.message}`);
+        }
+      });
+      if (outcome.kind === 'stale') {
+        throw httpError(409, CHANGE_REQUEST_ERRORS.stale, `Change request ${id} is stale: the golden record changed after it was opened; its maker must submit the change again`, {
+          changeRequest: { id, status: 'stale' },
+        });
+      }
+      const error = outcome.error;
+      throw httpError(409, error?.name ?? 'ApplyRefusedError', `Change request ${id} cannot be applied: ${error?.message ?? error}. It stays pending`, {
+        ...(error?.details ?? {}),
+        changeRequest: { id, status: 'pending', blocked: true },
+      });
+    },
+
+    async reject({ id, approver, comment }: { id: number; approver: Approver; comment: string }) {
+      await service.decide(id, async (trx, row, state) => {
+        const refusal = rejectionRefusal(state, approver);
+        if (refusal) throw refusalError(row, refusal);
+        await close(trx, id, 'rejected');
+        await addComment(trx, id, 'reject', approver.actor, comment);
+        await emit(trx, { ...row, status: 'rejected' }, CHANGE_REQUEST_EVENTS.rejected, 'change-request.reject', {}, comment);
+      });
+    },
+
+    async withdraw({ id, actor, comment }: { id: number; actor: Actor; comment: string | null }) {
+      await service.decide(id, async (trx, row, state) => {
+        const refusal = withdrawalRefusal(state, actor);
+        if (refusal) throw refusalError(row, refusal);
+        await close(trx, id, 'withdrawn');
+        await addComment(trx, id, 'withdraw', actor, comment);
+        await emit(trx, { ...row, status: 'withdrawn' }, CHANGE_REQUEST_EVENTS.withdrawn, 'change-request.withdraw', {}, comment);
+      });
+    },
+
+    async comment({ id, actor, body }: { id: number; actor: Actor; body: string }) {
+      const row = await db()(REQUESTS).where({ id }).first();
+      if (!row) throw new errors.NotFoundError(`No change request ${id}`);
+      await addComment(db(), id, 'comment', actor, body);
+      await db()(REQUESTS).where({ id }).update({ updated_at: now() });
+    },
+
+    /** Whether the golden record moved since the request was opened (on the request's fields). */
+    async isStale({ trx, row }: { trx: Db; row: Row }): Promise<boolean> {
+      const base = parsed<Base>(row.base, { exists: false, values: {} });
+      const published = await readVersion(strapi, refOf(row), 'published');
+      return !sameBase(base, baseOf(published, Object.keys(base.values)));
+    },
+
+    changesOf(row: Row) {
+      const base = parsed<Base>(row.base, { exists: false, values: {} });
+      const proposed = parsed<Record<string, unknown>>(row.proposed, {});
+      const removal = row.action === 'delete' || row.action === 'unpublish';
+      return Object.fromEntries(parsed<string[]>(row.fields, []).map((f) => [f, { before: base.values[f] ?? null, after: removal ? null : (proposed[f] ?? null) }]));
+    },
+
+    /**
+     * Applies an approved request in the caller's transaction, as the approver: the approved values
+     * are saved to the draft again (validation and the duplicate check run on them) and exactly they
+     * are published; a removal deletes or unpublishes.
+     */
+    async apply({ trx: _trx, row }: { trx: Knex.Transaction; row: Row }) {
+      const ref = refOf(row);
+      const documents = strapi.documents(ref.uid as any) as any;
+      const where = { documentId: ref.documentId, ...(ref.locale ? { locale: ref.locale } : {}) };
+      await withOrigin('approval', async () => {
+        if (row.action === 'delete') return documents.delete(where);
+        if (row.action === 'unpublish') return documents.unpublish(where);
+        const fields: string[] = parsed(row.fields, []);
+        const proposed = parsed<Record<string, unknown>>(row.proposed, {});
+        await documents.update({ ...where, status: 'draft', data: toWriteData(strapi, ref.uid, proposed, fields) });
+        const attributes = Object.keys((strapi.getModel(ref.uid as any) as any).attributes);
+        return publishExcept(strapi, ref, attributes.filter((a) => !fields.includes(a)), () => documents.publish(where), 'approval');
+      });
+    },
+
+    async get({ id, trx }: { id: number; trx?: Db }): Promise<{ row: Row; state: RequestState } | null> {
+      const row = await (trx ?? db())(REQUESTS).where({ id }).first();
+      if (!row) return null;
+      return { row, state: await stateOf(trx ?? db(), row) };
+    },
+
+    async comments(id: number) {
+      return (await db()(COMMENTS).where({ request_id: id }).orderBy('id')).map((c: Row) => ({
+        id: c.id,
+        kind: c.kind,
+        actor: { kind: c.actor_kind, id: c.actor_id, name: c.actor_name },
+        body: c.body,
+        at: c.created_at,
+      }));
+    },
+
+    /** The stored request as the API shows it (values not yet masked for the viewer). */
+    view(row: Row, state: RequestState): ChangeRequestView {
+      return {
+        id: row.id,
+        uid: row.uid,
+        documentId: row.document_id,
+        locale: row.locale ?? null,
+        action: row.action,
+        status: row.status,
+        blocked: parsed(row.blocked, null),
+        label: row.label ?? null,
+        maker: makerOf(row),
+        amenders: state.amenders,
+        reason: row.reason ?? null,
+        policies: parsed(row.policies, []),
+        changes: service.changesOf(row),
+        steps: stepViews(state),
+        currentStep: row.current_step,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        decidedAt: row.decided_at ?? null,
+      };
+    },
+
+    /** Rows for the inbox (filters already checked), newest first. */
+    async list(input: { status?: string; uid?: string; documentId?: string; makerKey?: string; page: number; pageSize: number; approvable?: (row: Row, state: RequestState) => boolean }) {
+      const base = db()(REQUESTS).modify((q) => {
+        if (input.status) q.where('status', input.status);
+        if (input.uid) q.where('uid', input.uid);
+        if (input.documentId) q.where('document_id', input.documentId);
+        if (input.makerKey) {
+          const [kind, ...rest] = input.makerKey.split(':');
+          q.where({ maker_kind: kind, maker_id: rest.join(':') });
+        }
+      });
+      if (input.approvable) {
+        // Pending requests are few; which of them the viewer may approve is the domain's call.
+        const rows: Row[] = await base.clone().orderBy('id', 'desc').limit(5000);
+        const out: Array<{ row: Row; state: RequestState }> = [];
+        for (const row of rows) {
+          const state = await stateOf(db(), row);
+          if (input.approvable(row, state)) out.push({ row, state });
+        }
+        return { items: out.slice((input.page - 1) * input.pageSize, input.page * input.pageSize), total: out.length };
+      }
+      const [{ count }] = await base.clone().count({ count: '*' });
+      const rows: Row[] = await base
+        .clone()
+        .orderBy('id', 'desc')
+        .offset((input.page - 1) * input.pageSize)
+        .limit(input.pageSize);
+      const items = [];
+      for (const row of rows) items.push({ row, state: await stateOf(db(), row) });
+      return { items, total: Number(count) };
+    },
+  };
+  return service;
+};
+
+export const refOf = (row: Row): RecordRef => ({ uid: row.uid, documentId: row.document_id, locale: row.locale ?? null });
+
+const refusalError = (row: Row, refusal: { rule: string; message: string }) =>
+  refusal.rule === 'closed'
+    ? httpError(409, CHANGE_REQUEST_ERRORS.closed, refusal.message, { rule: refusal.rule, changeRequest: { id: row.id, status: row.status } })
+    : httpError(403, 'ForbiddenError', refusal.message, { rule: refusal.rule, changeRequest: { id: row.id, status: row.status } });
+
+export type ApprovalsService = ReturnType<typeof approvalsService>;
+
+declare module '../governance/services' {
+  interface PluginServices {
+    approvals: ApprovalsService;
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * Pipeline stage: the approval gate. The published version is the golden record; a write that
+ * would change one of its policy-governed values (REST create/update, which publish, an admin
+ * publish, bulk publish, delete, unpublish, merge, unmerge, code) does not change it: the draft
+ * takes the change, a change request holds it, and the caller gets 202. What no policy governs in
+ * the same write goes live at once. Draft-only writes are free, except that while a request is
+ * open, only its maker may touch the record's governed fields (an amendment).
+ *
+ * Runs after validation and the generated code (the change is checked before it waits) and before
+ * the duplicate check, which a diverted write runs in the draft save it is diverted to.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Stage, WriteContext } from '../governance/pipeline';
+import { modelInfo } from '../governance/model';
+import { getService } from '../governance/services';
+import { canonicalJson } from '../governance/domain/canonical';
+import { comparable } from '../governance/domain/diff';
+import { covers } from './domain/policy';
+import { pendingError } from './service';
+import { publishExcept, readVersion, type RecordRef } from './publish';
+import type { ChangeRequestAction, WriteChangeRequest } from '../../../shared/contracts/approvals';
+
+/** Writes the gate already decided on (the publish of what needs no approval, and its bookkeeping). */
+const checked = new AsyncLocalStorage<true>();
+const asChecked = <T>(fn: () => Promise<T>) => checked.run(true, fn);
+
+interface Kept {
+  /** A draft save by the maker of the open request: the request follows the draft. */
+  amend?: boolean;
+  /** The maker discarded the draft that carried the request's change. */
+  withdraw?: boolean;
+}
+
+const sameInstant = (a: unknown, b: unknown) => a != null && b != null && new Date(a as string).getTime() === new Date(b as string).getTime();
+
+const NUMERIC = new Set(['integer', 'biginteger', 'float', 'decimal']);
+
+const approvals = (write: WriteContext) => getService('approvals', write.strapi);
+
+const refOf = (write: WriteContext, documentId: string): RecordRef => ({ uid: write.uid, documentId, locale: write.locale });
+
+const docs = (write: WriteContext) => write.strapi.documents(write.uid) as any;
+
+const label = (record: Record<string, unknown> | null, documentId: string) => {
+  const name = record?.name ?? record?.title ?? record?.legalName;
+  return typeof name === 'string' && name ? name : documentId;
+};
+
+/** Whether a touched root value equals the published one (numbers as numbers: PostgreSQL returns decimals as text). */
+const sameValue = (type: string | undefined, a: unknown, b: unknown) =>
+  NUMERIC.has(type ?? '') && a != null && b != null && a !== '' && b !== ''
+    ? Number(a) === Number(b)
+    : canonicalJson(comparable(a ?? null)) === canonicalJson(comparable(b ?? null));
+
+/** What the written response says about a request (and the 202 with its Location, when the change waits). */
+const tell = (write: WriteContext, request: WriteChangeRequest, waiting: boolean) =>
+  write.respond({
+    meta: { changeRequest: request },
+    ...(waiting ? { status: 202, headers: { Location: `/api/master-data/change-requests/${request.id}` } } : {}),
+  });
+
+/**
+ * The publish part of a write whose draft is saved: what no policy governs goes live, a governed
+ * change opens (or, for its maker, amends) the record's change request.
+ */
+const settle = async (write: WriteContext, documentId: string, publish: () => Promise<any>, draftResult: () => Promise<any>) => {
+  const service = approvals(write);
+  const ref = refOf(write, documentId);
+  const open = await service.open({ trx: write.trx, ref });
+  if (open && !service.isMaker(open, write.actor)) {
+    // Someone else's request is open (this write touched none of its fields: refused before
+    // otherwise): the governed fields stay as they are, the rest of the write goes live.
+    tell(write, await service.summaryOf({ trx: write.trx, row: open }), false);
+    return asChecked(() => publishExcept(write.strapi, ref, service.fields(write.uid), publish, write.origin));
+  }
+  const [draft, published] = await Promise.all([readVersion(write.strapi, ref, 'draft'), readVersion(write.strapi, ref, 'published')]);
+  const action: ChangeRequestAction = published ? 'update' : 'publish';
+  const verdict = service.evaluate(write.uid, action, published, draft);
+  if (!verdict.required) {
+    // The maker put the golden values back: nothing is left to approve.
+    if (open) await service.withdrawOpen({ trx: write.trx, ref, actor: write.actor, why: 'The draft no longer changes a governed value' });
+    return asChecked(publish);
+  }
+  const request = await service.submit({
+    trx: write.trx,
+    ref,
+    action,
+    verdict,
+    published,
+    proposed: draft,
+    actor: write.actor,
+    reason: write.request.reason,
+    label: label(draft, documentId),
+  });
+  // Mixed write: what no policy holds back goes live now.
+  if (published) await asChecked(() => publishExcept(write.strapi, ref, verdict.fields, publish, write.origin));
+  tell(write, request, true);
+  return draftResult();
+};
+
+/** Whether written data leaves a stored value as it is (relation operations that connect and disconnect nothing included). */
+const sameInput = (attribute: any, input: unknown, stored: unknown) => {
+  if (attribute?.type === 'relation' && input && typeof input === 'object' && !Array.isArray(input)) {
+    const ops = input as Record<string, unknown>;
+    const empty = (v: unknown) => v === undefined || (Array.isArray(v) && v.length === 0);
+    if (ops.set === undefined && empty(ops.connect) && empty(ops.disconnect)) return true;
+  }
+  return sameValue(attribute?.type, input, stored);
+};
+
+/**
+ * Before a draft save or a publishing update: a governed value changed while someone else's
+ * request is open is refused (409). Returns the open request when the writer is its maker.
+ */
+const refuseIfPending = async (write: WriteContext, documentId: string, data: Record<string, unknown>, governed: string[]) => {
+  const touched = Object.keys(data).filter((f) => governed.includes(f));
+  if (touched.length === 0) return null;
+  const service = approvals(write);
+  const open = await service.open({ trx: write.trx, ref: refOf(write, documentId) });
+  if (!open) return null;
+  if (service.isMaker(open, write.actor)) return open;
+  // The admin panel sends every field with each save: only a changed value touches the request.
+  const draft = await write.state('draft', 'before', touched);
+  const attributes: Record<string, any> = (write.strapi.getModel(write.uid) as any).attributes;
+  if (touched.some((f) => !sameInput(attributes[f], data[f], draft?.[f]))) throw pendingError(open);
+  return null;
+};
+
+export const approvalsStage: Stage<Kept> = {
+  name: 'approvals',
+  order: 550,
+  async before(write) {
+    const service = approvals(write);
+    const policies = service.policies(write.uid);
+    if (!policies || !modelInfo(write.strapi, write.uid).draftAndPublish) return;
+    // The apply of an approved request, and the gate's own bookkeeping.
+    if (write.origin === 'approval' || checked.getStore()) return;
+
+    const action = write.action;
+    const data: Record<string, unknown> = write.params.data ?? {};
+    const governed = service.fields(write.uid);
+    const touched = Object.keys(data);
+    const publishes = (action === 'create' || action === 'update') && write.params.status === 'published';
+    const where = { ...(write.locale ? { locale: write.locale } : {}) };
+
+    if (action === 'clone') return; // a clone is a new draft
+    if (action === 'create') {
+      if (!publishes || !covers(policies, 'create')) return;
+      write.divert({
+        run: async () => {
+          const draft = await docs(write).create({ ...write.params, status: 'draft' });
+          const ref = refOf(write, draft.documentId);
+          const verdict = service.evaluate(write.uid, 'create', null, await readVersion(write.strapi, ref, 'draft'));
+          if (!verdict.required) return asChecked(() => docs(write).publish({ documentId: draft.documentId, ...where }).then((r: any) => r.entries[0]));
+          const request = await service.submit({ trx: write.trx, ref, action: 'create', verdict, published: null, proposed: draft, actor: write.actor, reason: write.request.reason, label: label(draft, draft.documentId) });
+          tell(write, request, true);
+          return draft;
+        },
+      });
+      return;
+    }
+
+    const documentId: string | undefined = write.params.documentId;
+    if (!documentId) return;
+
+    if (action === 'update' && !publishes) {
+      const open = await refuseIfPending(write, documentId, data, governed);
+      return open ? { amend: true } : undefined;
+    }
+
+    if (action === 'discardDraft') {
+      // Discarding the draft throws the open request's change away: its maker's to do.
+      const open = await service.open({ trx: write.trx, ref: refOf(write, documentId) });
+      if (!open) return;
+      if (!service.isMaker(open, write.actor)) throw pendingError(open);
+      return { withdraw: true };
+    }
+
+    if (action === 'delete' || action === 'unpublish') {
+      const published = await write.state('published', 'before', []);
+      const open = await service.open({ trx: write.trx, ref: refOf(write, documentId) });
+      if (!published) {
+        // A record that was never live (or no longer is): nothing golden changes.
+        if (open && action === 'delete') {
+          if (!service.isMaker(open, write.actor)) throw pendingError(open);
+          return { withdraw: true };
+        }
+        return;
+      }
+      if (open) throw pendingError(open);
+      if (!covers(policies, action)) return;
+      const before = await readVersion(write.strapi, refOf(write, documentId), 'published');
+      const verdict = service.evaluate(write.uid, action, before, null);
+      if (!verdict.required) return;
+      write.divert({
+        run: async () => {
+          const request = await service.submit({ trx: write.trx, ref: refOf(write, documentId), action, verdict, published: before, proposed: null, actor: write.actor, reason: write.request.reason, label: label(before, documentId) });
+          tell(write, request, true);
+          // Nothing was removed: the caller gets the record as it stays.
+          return { documentId, entries: action === 'unpublish' ? [before] : [] };
+        },
+      });
+      return;
+    }
+
+    if (action !== 'publish' && !(action === 'update' && publishes)) return;
+
+    // A publishing write. The fast, common case: it touches no governed field and the draft has
+    // nothing pending (Strapi's publish copies the draft's updatedAt; every later draft save moves
+    // it), so the golden record's governed values cannot change. Reads are shared with later stages.
+    const only = action === 'publish' ? undefined : touched;
+    const [draft, published] = await Promise.all([
+      action === 'publish' ? write.existing() : write.state('draft', 'before', only),
+      write.state('published', 'before', only),
+    ]);
+    if (!draft) return; // nothing to write: Strapi answers as it does
+    if (!published && !covers(policies, 'publish')) return;
+    const pending = !published || !sameInstant(draft.updatedAt, published.updatedAt);
+    if (published && !pending) {
+      if (action === 'publish') return; // the draft is the golden record already
+      const attributes: Record<string, any> = (write.strapi.getModel(write.uid) as any).attributes;
+      const changes = touched.filter((f) => governed.includes(f) && !sameValue(attributes[f]?.type, data[f], published[f]));
+      if (changes.length === 0) return;
+    }
+    await refuseIfPending(write, documentId, data, governed);
+
+    write.divert({
+      run: async () => {
+        if (action === 'publish') {
+          const saved = await readVersion(write.strapi, refOf(write, documentId), 'draft');
+          return settle(
+            write,
+            documentId,
+            () => docs(write).publish({ ...write.params }),
+            async () => ({ documentId, entries: [saved] })
+          );
+        }
+        // Save the draft (its own governed write: validation, duplicate check, events), then settle.
+        const saved = await asChecked(() => docs(write).update({ ...write.params, status: 'draft' }));
+        if (!saved) return saved;
+        return settle(
+          write,
+          documentId,
+          () => docs(write).publish({ documentId, ...where }).then((r: any) => r.entries[0]),
+          async () => saved
+        );
+      },
+    });
+  },
+
+  async after(write, result, kept) {
+    if (!kept || !result || !write.documentId) return;
+    const service = approvals(write);
+    const ref = refOf(write, write.documentId);
+    if (kept.withdraw) {
+      await service.withdrawOpen({ trx: write.trx, ref, actor: write.actor, why: write.action === 'delete' ? 'The record was deleted' : 'The draft carrying the change was discarded' });
+      return;
+    }
+    if (kept.amend) {
+      const [draft, published] = await Promise.all([readVersion(write.strapi, ref, 'draft'), readVersion(write.strapi, ref, 'published')]);
+      const action: ChangeRequestAction = published ? 'update' : 'publish';
+      const verdict = service.evaluate(write.uid, action, published, draft);
+      if (!verdict.required) {
+        await service.withdrawOpen({ trx: write.trx, ref, actor: write.actor, why: 'The draft no longer changes a governed value' });
+        return;
+      }
+      const request = await service.submit({ trx: write.trx, ref, action, verdict, published, proposed: draft, actor: write.actor, reason: write.request.reason, label: label(draft, write.documentId) });
+      tell(write, request, false);
+    }
+  },
+};
+
