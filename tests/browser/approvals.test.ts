@@ -5,6 +5,7 @@ const CUSTOMER = 'api::customer.customer';
 const CUSTOMERS = `/admin/content-manager/collection-types/${CUSTOMER}`;
 const APPROVALS = '/admin/plugins/master-data/approvals';
 // Demo roles (src/roles/definitions.ts): the steward reads change requests; approver and finance approve them.
+const ADMIN = 'admin@demo.local';
 const STEWARD = 'steward@demo.local';
 const APPROVER = 'approver@demo.local';
 const FINANCE = 'finance@demo.local';
@@ -94,16 +95,16 @@ test('a credit limit of 2,000,000 is submitted from the edit view, approved by a
   // The golden record is untouched until the last approval.
   expect(Number((await published(customer.documentId)).creditLimit)).toBe(before);
 
-  // The maker may not approve their own change: the buttons are disabled and the page says why.
+  // The steward may not approve (no approve permission, and four-eyes): the buttons are disabled and the page says why.
   await link.click();
   await steward.getByRole('heading', { name: `Change request #${id}`, level: 1 }).waitFor();
   await expect(steward.getByRole('button', { name: 'Approve' }).isDisabled()).resolves.toBe(true);
   await expect(steward.getByRole('button', { name: 'Reject' }).isDisabled()).resolves.toBe(true);
   await steward.getByRole('button', { name: 'Withdraw' }).waitFor();
   const why = steward.getByRole('note', { name: 'Why you cannot approve' });
-  await expect(why.textContent()).resolves.toMatch(/four-eyes/i);
+  await expect(why.textContent()).resolves.toMatch(/four-eyes|may not approve/i);
   await settled(steward);
-  await shot(steward, 'approvals-03-maker-cannot-approve');
+  await shot(steward, 'approvals-03-steward-cannot-approve');
 
   // The approver finds it under "Waiting for me" and opens it.
   const approver = await loginAs(app, APPROVER);
@@ -163,13 +164,22 @@ test('a credit limit of 2,000,000 is submitted from the edit view, approved by a
   await steward.getByRole('button', { name: 'Publish', exact: true }).waitFor();
 });
 
-test('an approver rejects a change with a comment; the golden record keeps its value', async () => {
+test('four-eyes keeps a maker who could approve from approving; an approver rejects the change with a comment', async () => {
   const customer = await publishedCustomer(used);
   used.push(customer.documentId);
   const terms = `Net 45 ${Date.now() % 1000}`;
 
-  const { page: steward, id } = await submitChange(STEWARD, customer.documentId, { paymentTerms: terms }, 'approvals-08');
-  await steward.close();
+  // A Super Admin may approve any step, but not a change they submitted.
+  const { page: maker, id, link } = await submitChange(ADMIN, customer.documentId, { paymentTerms: terms }, 'approvals-08');
+  await link.click();
+  await maker.getByRole('heading', { name: `Change request #${id}`, level: 1 }).waitFor();
+  await expect(maker.getByRole('button', { name: 'Approve' }).isDisabled()).resolves.toBe(true);
+  await expect(maker.getByRole('button', { name: 'Reject' }).isDisabled()).resolves.toBe(true);
+  await expect(maker.getByRole('note', { name: 'Why you cannot approve' }).textContent()).resolves.toMatch(/four-eyes/i);
+  await maker.getByRole('button', { name: 'Withdraw' }).waitFor();
+  await settled(maker);
+  await shot(maker, 'approvals-09-maker-four-eyes');
+  await maker.close();
 
   const approver = await loginAs(app, APPROVER);
   await openRequest(approver, id);
@@ -184,7 +194,7 @@ test('an approver rejects a change with a comment; the golden record keeps its v
   await dialog.getByRole('textbox').fill(comment);
   await expect(confirm.isDisabled()).resolves.toBe(false);
   await settled(approver);
-  await shot(approver, 'approvals-09-reject-dialog');
+  await shot(approver, 'approvals-10-reject-dialog');
   await confirm.click();
   await approver.getByText('Rejected', { exact: true }).first().waitFor({ timeout: 30000 });
   await approver.locator('[data-status="rejected"]').first().waitFor();
@@ -193,14 +203,14 @@ test('an approver rejects a change with a comment; the golden record keeps its v
   await expect(rejection.textContent()).resolves.toContain('Alex Approver');
   expect(await approver.getByRole('button', { name: 'Approve' }).count()).toBe(0);
   await settled(approver);
-  await shot(approver, 'approvals-10-rejected');
+  await shot(approver, 'approvals-11-rejected');
 
   expect((await published(customer.documentId)).paymentTerms).toBe(customer.paymentTerms);
 
   // The maker finds it under "Submitted by me", filtered to rejected requests.
-  const maker = await loginAs(app, STEWARD);
-  await maker.goto(`${app.baseUrl}${APPROVALS}?tab=mine&status=rejected`);
-  await maker.locator(`tr[data-request="${id}"]`).waitFor({ timeout: 30000 });
-  await expect(maker.locator(`tr[data-request="${id}"]`).textContent()).resolves.toContain('Rejected');
-  await shot(maker, 'approvals-11-mine-rejected');
+  const again = await loginAs(app, ADMIN);
+  await again.goto(`${app.baseUrl}${APPROVALS}?tab=mine&status=rejected`);
+  await again.locator(`tr[data-request="${id}"]`).waitFor({ timeout: 30000 });
+  await expect(again.locator(`tr[data-request="${id}"]`).textContent()).resolves.toContain('Rejected');
+  await shot(again, 'approvals-12-mine-rejected');
 });

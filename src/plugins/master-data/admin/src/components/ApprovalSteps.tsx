@@ -1,6 +1,6 @@
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { formatDateTime } from '../utils/audit';
-import { rolesText, stepCount, type ApprovalStep, type StepStatus } from '../utils/approvals';
+import { rolesText, stepCount, type StepView, type StepStatus } from '../utils/approvals';
 
 const STEP_BADGE: Record<StepStatus, { label: string; variant: 'success' | 'warning' | 'neutral' }> = {
   done: { label: 'Done', variant: 'success' },
@@ -9,7 +9,7 @@ const STEP_BADGE: Record<StepStatus, { label: string; variant: 'success' | 'warn
 };
 
 interface Props {
-  steps: ApprovalStep[];
+  steps: StepView[];
   /** In the edit view's side panel: no approval times. */
   compact?: boolean;
 }

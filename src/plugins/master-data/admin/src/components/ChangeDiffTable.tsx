@@ -1,5 +1,5 @@
 import { Box, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
-import { isList, isMasked, listDiff, scalarText, type FieldChange } from '../utils/approvals';
+import { isList, isMasked, listDiff, scalarText, type FieldChangeView } from '../utils/approvals';
 import { TableHead } from './TableHead';
 
 const COLUMNS = ['Field', 'Before', 'After'] as const;
@@ -60,7 +60,7 @@ const Scalar = ({ value, tone }: { value: unknown; tone: 'before' | 'after' }) =
  * Lists (repeatable components such as bank accounts) item by item; fields the viewer's role may
  * not read say so instead of a value.
  */
-export const ChangeDiffTable = ({ changes }: { changes: Record<string, FieldChange> }) => {
+export const ChangeDiffTable = ({ changes }: { changes: Record<string, FieldChangeView> }) => {
   const fields = Object.entries(changes);
   if (fields.length === 0) {
     return (
@@ -83,11 +83,6 @@ export const ChangeDiffTable = ({ changes }: { changes: Record<string, FieldChan
                 <Typography fontWeight="bold" textColor="neutral800">
                   {field}
                 </Typography>
-                {!masked && change.hidden && change.hidden.length > 0 && (
-                  <Typography tag="p" variant="pi" textColor="neutral500">
-                    {`Not shown: ${change.hidden.join(', ')}`}
-                  </Typography>
-                )}
               </Td>
               <Td style={{ whiteSpace: 'normal', maxWidth: '40rem', verticalAlign: 'top' }} data-side="before">
                 {masked ? <Hidden /> : diff ? <ListValue items={diff.before} side="before" /> : <Scalar value={change.before} tone="before" />}

@@ -1,14 +1,14 @@
 import { Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { formatDateTime } from '../utils/audit';
-import { actionLabel, age, changedFieldsText, requestLabel, stepProgress, type ChangeRequest } from '../utils/approvals';
+import { actionLabel, age, changedFieldsText, requestLabel, stepProgress, type ChangeRequestView } from '../utils/approvals';
 import { ActionBadge } from './ActionBadge';
 import { ChangeRequestStatusBadge } from './ChangeRequestStatusBadge';
 import { RowOpenButton } from './RowOpenButton';
 import { TableHead } from './TableHead';
 
 interface Props {
-  requests: ChangeRequest[];
-  onOpen(request: ChangeRequest): void;
+  requests: ChangeRequestView[];
+  onOpen(request: ChangeRequestView): void;
 }
 
 const COLUMNS = ['Record', 'Action', 'Changed fields', 'Maker', 'Steps', 'Age', 'Status'];

@@ -1,6 +1,6 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { formatDateTime } from '../utils/audit';
-import { COMMENT_VERBS, type ChangeRequestComment } from '../utils/approvals';
+import { COMMENT_VERBS, type CommentView } from '../utils/approvals';
 
 const TONE: Record<string, 'success100' | 'danger100' | 'neutral100' | 'warning100'> = {
   approve: 'success100',
@@ -11,7 +11,7 @@ const TONE: Record<string, 'success100' | 'danger100' | 'neutral100' | 'warning1
 };
 
 /** The request's history and discussion, oldest first: submit, comments, approvals, the outcome. */
-export const CommentsThread = ({ comments }: { comments: ChangeRequestComment[] }) => {
+export const CommentsThread = ({ comments }: { comments: CommentView[] }) => {
   if (comments.length === 0) {
     return (
       <Typography variant="pi" textColor="neutral600">

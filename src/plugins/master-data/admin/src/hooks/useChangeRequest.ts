@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { errorMessage } from '../utils/audit';
-import { CHANGE_REQUESTS_URL, type ChangeRequest, type ChangeRequestResponse } from '../utils/approvals';
+import { CHANGE_REQUESTS_URL, type ChangeRequestView, type ChangeRequestResponse } from '../utils/approvals';
 
 interface State {
-  request: ChangeRequest | null;
+  request: ChangeRequestView | null;
   loading: boolean;
   error: string | null;
 }
@@ -32,6 +32,6 @@ export const useChangeRequest = (id: number) => {
 
   const reload = useCallback(() => setReloads((n) => n + 1), []);
   /** Shows a request the server just returned (after approve, reject, …) without another fetch. */
-  const replace = useCallback((request: ChangeRequest) => setState({ request, loading: false, error: null }), []);
+  const replace = useCallback((request: ChangeRequestView) => setState({ request, loading: false, error: null }), []);
   return { ...state, reload, replace };
 };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { errorMessage, toSearchString } from '../utils/audit';
-import { CHANGE_REQUESTS_URL, type ChangeRequest, type ListChangeRequestsResponse } from '../utils/approvals';
+import { CHANGE_REQUESTS_URL, type ChangeRequestView, type ListChangeRequestsResponse } from '../utils/approvals';
 
 export interface ChangeRequestsQuery {
   status?: string;
@@ -14,7 +14,7 @@ export interface ChangeRequestsQuery {
 }
 
 interface State {
-  requests: ChangeRequest[];
+  requests: ChangeRequestView[];
   pagination: ListChangeRequestsResponse['meta']['pagination'] | null;
   counts: ListChangeRequestsResponse['meta']['counts'] | null;
   loading: boolean;

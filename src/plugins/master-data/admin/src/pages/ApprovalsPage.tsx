@@ -6,7 +6,7 @@ import { ListPagination } from '../components/ListPagination';
 import { StatusFilter } from '../components/StatusFilter';
 import { useChangeRequests } from '../hooks/useChangeRequests';
 import { PERMISSIONS } from '../permissions';
-import { changeRequestPath, isStatusFilter, isTab, STATUS_OPTIONS, statusLabel, TABS, type ApprovalsTab, type ChangeRequest, type StatusChoice } from '../utils/approvals';
+import { changeRequestPath, isStatusFilter, isTab, STATUS_OPTIONS, statusLabel, TABS, type ApprovalsTab, type ChangeRequestView, type StatusChoice } from '../utils/approvals';
 import { ChangeRequestPage } from './ChangeRequestPage';
 
 const DEFAULT_PAGE_SIZE = 25;
@@ -52,7 +52,7 @@ const ApprovalsQueue = () => {
     params.delete('page');
     setSearchParams(params);
   };
-  const open = (request: ChangeRequest) => navigate(changeRequestPath(request.id));
+  const open = (request: ChangeRequestView) => navigate(changeRequestPath(request.id));
   const total = pagination?.total ?? 0;
   const pageCount = pagination?.pageCount ?? Math.max(1, Math.ceil(total / (pagination?.pageSize || pageSize)));
 

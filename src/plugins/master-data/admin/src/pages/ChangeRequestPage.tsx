@@ -11,7 +11,7 @@ import { CommentsThread } from '../components/CommentsThread';
 import { useChangeRequest } from '../hooks/useChangeRequest';
 import { PERMISSIONS } from '../permissions';
 import { formatDateTime } from '../utils/audit';
-import { actionLabel, age, apiError, APPROVALS_PAGE_PATH, CHANGE_REQUESTS_URL, requestLabel, type ChangeRequest, type ChangeRequestResponse } from '../utils/approvals';
+import { actionLabel, age, apiError, APPROVALS_PAGE_PATH, CHANGE_REQUESTS_URL, requestLabel, type ChangeRequestView, type ChangeRequestResponse } from '../utils/approvals';
 import { editViewPath } from '../utils/duplicates';
 
 type Busy = 'approve' | 'reject' | 'withdraw' | 'comment' | null;
@@ -41,7 +41,7 @@ const Property = ({ label, children }: { label: string; children: React.ReactNod
 );
 
 /** What became of a request that is no longer waiting, or why a pending one could not be applied. */
-const Outcome = ({ request }: { request: ChangeRequest }) => {
+const Outcome = ({ request }: { request: ChangeRequestView }) => {
   if (request.status === 'pending' && request.blocked) {
     return (
       <Alert variant="danger" title="The approved change could not be applied" closeLabel="Close">

@@ -3,77 +3,25 @@
  * and the "Submit for approval" publish action: the admin API's shapes and paths, and how
  * statuses, steps, ages and changed values are shown.
  */
-import type { Actor } from '../../../shared/contracts/events';
+import type { ChangeRequestStatus, ChangeRequestView, FieldChangeView, StepView } from '../../../shared/contracts/approvals';
 import type { BadgeVariant } from './audit';
 import { isEmptyValue, valueLines } from './duplicates';
 
-// The shapes of docs APPROVALS-CONTRACT (the server's shared/contracts/approvals.ts mirrors them).
-export type ChangeRequestStatus = 'pending' | 'applied' | 'rejected' | 'withdrawn' | 'stale';
-export type ChangeRequestAction = 'create' | 'publish' | 'update' | 'delete' | 'unpublish';
-export type StepStatus = 'done' | 'current' | 'waiting';
-export type CommentKind = 'submit' | 'amend' | 'comment' | 'approve' | 'reject' | 'withdraw' | 'stale' | 'blocked' | 'applied';
+export type {
+  ApprovalView,
+  ChangeRequestAction,
+  ChangeRequestStatus,
+  ChangeRequestView,
+  CommentKind,
+  CommentView,
+  FieldChangeView,
+  StepStatus,
+  StepView,
+} from '../../../shared/contracts/approvals';
 
-/** A field's proposed change; `masked` when the viewer may not read the field (no values are sent). */
-export type FieldChange = { before: unknown; after: unknown; hidden?: string[] } | { masked: true };
-
-export interface StepApproval {
-  actor: Actor;
-  at: string;
-}
-
-export interface ApprovalStep {
-  index: number;
-  name: string;
-  roles: string[];
-  required: number;
-  status: StepStatus;
-  approvals: StepApproval[];
-}
-
-export interface ChangeRequestComment {
-  id: number;
-  kind: CommentKind;
-  actor: Actor;
-  body: string | null;
-  at: string;
-}
-
-/** What the viewer may do with a request, and why not (admin routes only). */
-export interface ChangeRequestCan {
-  approve: boolean;
-  reject: boolean;
-  withdraw: boolean;
-  comment: boolean;
-  why?: string | null;
-}
-
-export interface ChangeRequest {
-  id: number;
-  uid: string;
-  documentId: string;
-  locale: string | null;
-  action: ChangeRequestAction;
-  status: ChangeRequestStatus;
-  /** Why the apply was refused (the request stays pending), e.g. a duplicate block. */
-  blocked: { name: string; message: string; details?: unknown } | null;
-  label: string | null;
-  maker: Actor;
-  amenders: Actor[];
-  reason: string | null;
-  policies: string[];
-  changes: Record<string, FieldChange>;
-  steps: ApprovalStep[];
-  currentStep: number | null;
-  /** Left out of list responses. */
-  comments?: ChangeRequestComment[];
-  createdAt: string;
-  updatedAt: string;
-  decidedAt: string | null;
-  can?: ChangeRequestCan;
-}
-
+/** GET /master-data/change-requests: a page of requests (without comments) and the viewer's pending counts. */
 export interface ListChangeRequestsResponse {
-  data: ChangeRequest[];
+  data: ChangeRequestView[];
   meta: {
     pagination: { page: number; pageSize: number; total: number; pageCount?: number };
     /** Pending requests waiting for the viewer / submitted by the viewer / all pending. */
@@ -81,15 +29,19 @@ export interface ListChangeRequestsResponse {
   };
 }
 
+/** GET /master-data/change-requests/:id, and what approve, reject, withdraw and comments answer. */
 export interface ChangeRequestResponse {
-  data: ChangeRequest;
+  data: ChangeRequestView;
 }
 
+/** GET /master-data/change-requests/preview: would publishing the stored draft need approval. */
 export interface ApprovalPreview {
   needsApproval: boolean;
-  changes: Record<string, FieldChange>;
-  steps: ApprovalStep[];
-  openRequest: ChangeRequest | null;
+  /** The policy fields the publish would change. */
+  fields: string[];
+  changes: Record<string, FieldChangeView>;
+  steps: StepView[];
+  openRequest: ChangeRequestView | null;
 }
 
 export const CHANGE_REQUESTS_URL = '/master-data/change-requests';
@@ -146,21 +98,21 @@ const ACTION_LABELS: Record<string, string> = {
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
 
 /** A request's record as text: its label, else its document id. */
-export const requestLabel = (request: Pick<ChangeRequest, 'label' | 'documentId'>) => request.label || request.documentId;
+export const requestLabel = (request: Pick<ChangeRequestView, 'label' | 'documentId'>) => request.label || request.documentId;
 
-export const isMasked = (change: FieldChange): change is { masked: true } => (change as { masked?: boolean }).masked === true;
+export const isMasked = (change: FieldChangeView): change is { masked: true } => (change as { masked?: boolean }).masked === true;
 
 /** The changed field names, as a short text; fields the viewer may not read are marked. */
-export const changedFieldsText = (changes: Record<string, FieldChange>) =>
+export const changedFieldsText = (changes: Record<string, FieldChangeView>) =>
   Object.entries(changes)
     .map(([field, change]) => (isMasked(change) ? `${field} (hidden)` : field))
     .join(', ');
 
 /** Approvals of a step, as "1 of 2". */
-export const stepCount = (step: ApprovalStep) => `${Math.min(step.approvals.length, step.required)} of ${step.required}`;
+export const stepCount = (step: StepView) => `${Math.min(step.approvals.length, step.required)} of ${step.required}`;
 
 /** Where a request stands on its steps: "Step 2 of 2: Finance (0 of 1)", "2 of 2 steps done". */
-export const stepProgress = (request: Pick<ChangeRequest, 'steps' | 'status'>) => {
+export const stepProgress = (request: Pick<ChangeRequestView, 'steps' | 'status'>) => {
   const steps = request.steps;
   if (steps.length === 0) return 'No steps';
   const done = steps.filter((step) => step.status === 'done').length;
