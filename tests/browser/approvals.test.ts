@@ -98,9 +98,9 @@ test('a credit limit of 2,000,000 is submitted from the edit view, approved by a
   // The steward may not approve (no approve permission, and four-eyes): the buttons are disabled and the page says why.
   await link.click();
   await steward.getByRole('heading', { name: `Change request #${id}`, level: 1 }).waitFor();
-  await expect(steward.getByRole('button', { name: 'Approve' }).isDisabled()).resolves.toBe(true);
-  await expect(steward.getByRole('button', { name: 'Reject' }).isDisabled()).resolves.toBe(true);
-  await steward.getByRole('button', { name: 'Withdraw' }).waitFor();
+  await expect(steward.getByRole('button', { name: 'Approve', exact: true }).isDisabled()).resolves.toBe(true);
+  await expect(steward.getByRole('button', { name: 'Reject', exact: true }).isDisabled()).resolves.toBe(true);
+  await steward.getByRole('button', { name: 'Withdraw', exact: true }).waitFor();
   const why = steward.getByRole('note', { name: 'Why you cannot approve' });
   await expect(why.textContent()).resolves.toMatch(/four-eyes|may not approve/i);
   await settled(steward);
@@ -133,13 +133,13 @@ test('a credit limit of 2,000,000 is submitted from the edit view, approved by a
   expect(await approver.getByRole('note', { name: 'Why you cannot approve' }).count()).toBe(0);
   await shot(approver, 'approvals-05-request');
 
-  await approver.getByRole('button', { name: 'Approve' }).click();
+  await approver.getByRole('button', { name: 'Approve', exact: true }).click();
   await approver.getByText('Approved', { exact: true }).first().waitFor({ timeout: 30000 });
   await approver.locator('[data-step="0"][data-step-status="done"]').waitFor();
   await approver.locator('[data-step="1"][data-step-status="current"]').waitFor();
   await expect(step(approver, 0).textContent()).resolves.toContain('Alex Approver');
   // The next step is Finance's: the approver may not approve it (the server's reason is shown).
-  await expect(approver.getByRole('button', { name: 'Approve' }).isDisabled()).resolves.toBe(true);
+  await expect(approver.getByRole('button', { name: 'Approve', exact: true }).isDisabled()).resolves.toBe(true);
   await approver.getByRole('note', { name: 'Why you cannot approve' }).waitFor();
   expect(Number((await published(customer.documentId)).creditLimit)).toBe(before);
   await settled(approver);
@@ -148,11 +148,11 @@ test('a credit limit of 2,000,000 is submitted from the edit view, approved by a
   // Finance signs off the last step: the change is applied.
   const finance = await loginAs(app, FINANCE);
   await openRequest(finance, id);
-  await finance.getByRole('button', { name: 'Approve' }).click();
+  await finance.getByRole('button', { name: 'Approve', exact: true }).click();
   await finance.getByText('Applied', { exact: true }).first().waitFor({ timeout: 30000 });
   await finance.locator('[data-status="applied"]').first().waitFor();
   await finance.locator('[data-step="1"][data-step-status="done"]').waitFor();
-  expect(await finance.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+  expect(await finance.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
   await settled(finance);
   await shot(finance, 'approvals-07-applied');
 
@@ -173,10 +173,10 @@ test('four-eyes keeps a maker who could approve from approving; an approver reje
   const { page: maker, id, link } = await submitChange(ADMIN, customer.documentId, { paymentTerms: terms }, 'approvals-08');
   await link.click();
   await maker.getByRole('heading', { name: `Change request #${id}`, level: 1 }).waitFor();
-  await expect(maker.getByRole('button', { name: 'Approve' }).isDisabled()).resolves.toBe(true);
-  await expect(maker.getByRole('button', { name: 'Reject' }).isDisabled()).resolves.toBe(true);
+  await expect(maker.getByRole('button', { name: 'Approve', exact: true }).isDisabled()).resolves.toBe(true);
+  await expect(maker.getByRole('button', { name: 'Reject', exact: true }).isDisabled()).resolves.toBe(true);
   await expect(maker.getByRole('note', { name: 'Why you cannot approve' }).textContent()).resolves.toMatch(/four-eyes/i);
-  await maker.getByRole('button', { name: 'Withdraw' }).waitFor();
+  await maker.getByRole('button', { name: 'Withdraw', exact: true }).waitFor();
   await settled(maker);
   await shot(maker, 'approvals-09-maker-four-eyes');
   await maker.close();
@@ -184,10 +184,10 @@ test('four-eyes keeps a maker who could approve from approving; an approver reje
   const approver = await loginAs(app, APPROVER);
   await openRequest(approver, id);
   await expect(approver.locator('tr[data-field="paymentTerms"] [data-side="after"]').textContent()).resolves.toContain(terms);
-  await approver.getByRole('button', { name: 'Reject' }).click();
+  await approver.getByRole('button', { name: 'Reject', exact: true }).click();
   const dialog = approver.getByRole('dialog');
   await dialog.getByRole('heading', { name: `Reject change request #${id}` }).waitFor();
-  const confirm = dialog.getByRole('button', { name: 'Reject' });
+  const confirm = dialog.getByRole('button', { name: 'Reject', exact: true });
   // A rejection needs a comment.
   await expect(confirm.isDisabled()).resolves.toBe(true);
   const comment = 'Payment terms follow the signed contract: keep Net 30.';
@@ -201,7 +201,8 @@ test('four-eyes keeps a maker who could approve from approving; an approver reje
   const rejection = approver.getByRole('list', { name: 'Comments' }).locator('[data-kind="reject"]');
   await expect(rejection.textContent()).resolves.toContain(comment);
   await expect(rejection.textContent()).resolves.toContain('Alex Approver');
-  expect(await approver.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+  expect(await approver.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
+  await rejection.scrollIntoViewIfNeeded();
   await settled(approver);
   await shot(approver, 'approvals-11-rejected');
 
@@ -213,4 +214,33 @@ test('four-eyes keeps a maker who could approve from approving; an approver reje
   await again.locator(`tr[data-request="${id}"]`).waitFor({ timeout: 30000 });
   await expect(again.locator(`tr[data-request="${id}"]`).textContent()).resolves.toContain('Rejected');
   await shot(again, 'approvals-12-mine-rejected');
+});
+
+test('the maker withdraws a request while an approver has it open: the approval is refused with the server's message', async () => {
+  const customer = await publishedCustomer(used);
+  used.push(customer.documentId);
+  const terms = `Net 60 ${Date.now() % 1000}`;
+
+  const { page: steward, id, link } = await submitChange(STEWARD, customer.documentId, { paymentTerms: terms }, 'approvals-13');
+  const approver = await loginAs(app, APPROVER);
+  await openRequest(approver, id);
+  await expect(approver.getByRole('button', { name: 'Approve', exact: true }).isDisabled()).resolves.toBe(false);
+
+  // The maker withdraws it from the request page.
+  await link.click();
+  await steward.getByRole('heading', { name: `Change request #${id}`, level: 1 }).waitFor();
+  await steward.getByRole('button', { name: 'Withdraw', exact: true }).click();
+  await steward.getByText('Withdrawn', { exact: true }).first().waitFor({ timeout: 30000 });
+  await steward.locator('[data-status="withdrawn"]').first().waitFor();
+  expect(await steward.getByRole('button', { name: 'Withdraw', exact: true }).count()).toBe(0);
+
+  // The approver's page is out of date: the server refuses (409) and says why; the page reloads.
+  await approver.getByRole('button', { name: 'Approve', exact: true }).click();
+  await approver.getByText('The action failed').first().waitFor({ timeout: 30000 });
+  await approver.getByText(/This change request is withdrawn/).first().waitFor();
+  await approver.locator('[data-status="withdrawn"]').first().waitFor({ timeout: 30000 });
+  expect(await approver.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
+  await shot(approver, 'approvals-14-refused-withdrawn');
+
+  expect((await published(customer.documentId)).paymentTerms).toBe(customer.paymentTerms);
 });

@@ -71,7 +71,7 @@ export const ApprovalList = ({ uid, documentId, version }: Props) => {
               {`Could not be applied: ${request.blocked.message}`}
             </Typography>
           )}
-          <ApprovalSteps steps={request.steps} compact />
+          <ApprovalSteps steps={request.steps} status={request.status} compact />
           <Box>
             <Link tag={NavLink} to={changeRequestPath(request.id)}>
               Open the change request

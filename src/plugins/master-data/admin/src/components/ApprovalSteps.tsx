@@ -1,15 +1,19 @@
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { formatDateTime } from '../utils/audit';
-import { rolesText, stepCount, type StepView, type StepStatus } from '../utils/approvals';
+import { rolesText, stepCount, type ChangeRequestStatus, type StepView, type StepStatus } from '../utils/approvals';
 
 const STEP_BADGE: Record<StepStatus, { label: string; variant: 'success' | 'warning' | 'neutral' }> = {
   done: { label: 'Done', variant: 'success' },
   current: { label: 'Waiting', variant: 'warning' },
   waiting: { label: 'Next', variant: 'neutral' },
 };
+/** A step the request never reached (it was rejected, withdrawn or went stale first). */
+const NOT_REACHED = { label: 'Not reached', variant: 'neutral' as const };
 
 interface Props {
   steps: StepView[];
+  /** The request's status: the steps of a closed request that were never reached say so. */
+  status: ChangeRequestStatus;
   /** In the edit view's side panel: no approval times. */
   compact?: boolean;
 }
@@ -18,7 +22,7 @@ interface Props {
  * The approval steps in order: each step's name, the roles that may approve it, n of m approvals,
  * and who approved (and when).
  */
-export const ApprovalSteps = ({ steps, compact = false }: Props) => {
+export const ApprovalSteps = ({ steps, status, compact = false }: Props) => {
   if (steps.length === 0) {
     return (
       <Typography variant="pi" textColor="neutral600">
@@ -29,7 +33,7 @@ export const ApprovalSteps = ({ steps, compact = false }: Props) => {
   return (
     <Flex direction="column" alignItems="stretch" gap={2} tag="ol" aria-label="Approval steps">
       {steps.map((step) => {
-        const badge = STEP_BADGE[step.status] ?? STEP_BADGE.waiting;
+        const badge = step.status === 'waiting' && status !== 'pending' ? NOT_REACHED : (STEP_BADGE[step.status] ?? STEP_BADGE.waiting);
         return (
           <Box
             key={step.index}

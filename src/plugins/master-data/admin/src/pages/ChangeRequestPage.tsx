@@ -243,7 +243,7 @@ export const ChangeRequestPage = () => {
             <ChangeDiffTable changes={request.changes} />
           </Section>
           <Section title="Approval steps">
-            <ApprovalSteps steps={request.steps} />
+            <ApprovalSteps steps={request.steps} status={request.status} />
           </Section>
           <Section title="Comments">
             <Flex direction="column" alignItems="stretch" gap={4}>
