@@ -216,7 +216,7 @@ test('four-eyes keeps a maker who could approve from approving; an approver reje
   await shot(again, 'approvals-12-mine-rejected');
 });
 
-test('the maker withdraws a request while an approver has it open: the approval is refused with the server's message', async () => {
+test("the maker withdraws a request while an approver has it open: the approval is refused with the server's message", async () => {
   const customer = await publishedCustomer(used);
   used.push(customer.documentId);
   const terms = `Net 60 ${Date.now() % 1000}`;
