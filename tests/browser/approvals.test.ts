@@ -240,6 +240,7 @@ test("the maker withdraws a request while an approver has it open: the approval 
   await approver.getByText(/This change request is withdrawn/).first().waitFor();
   await approver.locator('[data-status="withdrawn"]').first().waitFor({ timeout: 30000 });
   expect(await approver.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
+  await settled(approver);
   await shot(approver, 'approvals-14-refused-withdrawn');
 
   expect((await published(customer.documentId)).paymentTerms).toBe(customer.paymentTerms);
