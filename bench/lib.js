@@ -63,12 +63,12 @@ const SECRETS = {
 };
 
 /** Starts scripts/child-server.js on a fresh database; resolves { url, token, stop }. */
-const startServer = async ({ client, governance }) => {
+const startServer = async ({ client, governance, env = {} }) => {
   const db = await createDatabase(client);
   const port = await freePort();
   const child = fork(path.join(root, 'scripts', 'child-server.js'), [], {
     cwd: root,
-    env: { ...process.env, ...SECRETS, ...db.env, HOST: '127.0.0.1', PORT: String(port), MASTER_DATA_GOVERNANCE: String(governance) },
+    env: { ...process.env, ...SECRETS, ...db.env, HOST: '127.0.0.1', PORT: String(port), MASTER_DATA_GOVERNANCE: String(governance), ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'], // the start-up banner is noise here
   });
   const ready = await new Promise((resolve, reject) => {

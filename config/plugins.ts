@@ -58,6 +58,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
           },
           // Changes of the golden (published) record that wait for sign-off. Creating does not.
           approvals: {
+            // MASTER_DATA_APPROVALS=false lets every change go live at once (benchmarks compare both).
+            enabled: env.bool('MASTER_DATA_APPROVALS', true),
             policies: [
               {
                 name: 'governed-fields',

@@ -3,7 +3,8 @@
  * second instance on the same database: boots the compiled app on the database given by DATABASE_*
  * (MASTER_DATA_GOVERNANCE=false for plain Strapi), creates a full-access API token and reports
  * { port, token } to the parent over IPC; stops on the message 'stop'; rebuilds match keys on
- * { cmd: 'rebuild-match-keys', uid } (benchmarks).
+ * { cmd: 'rebuild-match-keys', uid } (benchmarks) and makes an admin user of a role on
+ * { cmd: 'admin-token', role } (approvals benchmark: it logs in over HTTP).
  */
 const path = require('node:path');
 const { createStrapi } = require('@strapi/strapi');
@@ -26,6 +27,14 @@ const root = path.resolve(__dirname, '..');
       const started = process.hrtime.bigint();
       const count = await strapi.plugin('master-data').service('matching').rebuild({ uid: message.uid });
       process.send({ rebuilt: count, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+      return;
+    }
+    if (message && message.cmd === 'admin-token') {
+      // Benchmarks act as admin users of a role (approvals): a user of that role, logged in.
+      const role = await strapi.service('admin::role').findOne({ code: message.role });
+      const email = `${message.role}-${process.pid}-${Date.now()}@bench.local`;
+      const user = await strapi.service('admin::user').create({ email, firstname: message.role, lastname: 'Bench', password: 'Bench-Passw0rd!', isActive: true, roles: [role.id] });
+      process.send({ id: user.id, email, password: 'Bench-Passw0rd!' });
       return;
     }
     if (message === 'stop') {

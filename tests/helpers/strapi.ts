@@ -22,10 +22,15 @@ export interface StartOptions {
   appDir?: string;
   /** Lays out the new database before Strapi first starts on it (e.g. as an earlier version left it). */
   prepare?: (knex: Knex, client: 'postgres' | 'sqlite') => Promise<void>;
+  /**
+   * false: the app without approval policies (MASTER_DATA_APPROVALS=false), for files that test
+   * another capability through writes that the shipped policies would hold for approval.
+   */
+  approvals?: boolean;
 }
 
 /** Boots Strapi on a new database. Call `stop()` in afterAll. */
-export const startApp = async ({ appDir = ROOT, prepare }: StartOptions = {}): Promise<TestApp> => {
+export const startApp = async ({ appDir = ROOT, prepare, approvals = true }: StartOptions = {}): Promise<TestApp> => {
   const db: TestDatabase = await createTestDatabase(appDir);
   if (prepare) {
     const knex = openTestDatabase(appDir);
@@ -38,6 +43,9 @@ export const startApp = async ({ appDir = ROOT, prepare }: StartOptions = {}): P
       await knex.destroy();
     }
   }
+  // The configuration is read while Strapi is created and loaded; the variable does not outlive this boot.
+  const previous = process.env.MASTER_DATA_APPROVALS;
+  if (!approvals) process.env.MASTER_DATA_APPROVALS = 'false';
   const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
   strapi.log.level = process.env.TEST_LOG_LEVEL ?? 'error';
   try {
@@ -47,6 +55,9 @@ export const startApp = async ({ appDir = ROOT, prepare }: StartOptions = {}): P
     await strapi.destroy().catch(() => undefined);
     await db.drop();
     throw error;
+  } finally {
+    if (previous === undefined) delete process.env.MASTER_DATA_APPROVALS;
+    else process.env.MASTER_DATA_APPROVALS = previous;
   }
   strapi.server.mount();
   return {

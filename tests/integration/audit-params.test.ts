@@ -13,7 +13,8 @@ let token: string;
 let admin: string;
 
 beforeAll(async () => {
-  app = await startApp();
+  // Approvals are tested in approvals*.test.ts; here governed edits go live as they did before them.
+  app = await startApp({ approvals: false });
   token = await apiToken(app);
   admin = (await adminToken(app)).token;
 });

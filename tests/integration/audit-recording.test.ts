@@ -10,7 +10,8 @@ let app: TestApp;
 let token: string;
 
 beforeAll(async () => {
-  app = await startApp();
+  // Approvals are tested in approvals*.test.ts; here governed edits go live as they did before them.
+  app = await startApp({ approvals: false });
   token = await apiToken(app);
 });
 afterAll(async () => {

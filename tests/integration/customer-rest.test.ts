@@ -1,4 +1,4 @@
-import { startApp, apiToken, bearer, rowCounts, type TestApp } from '../helpers/strapi';
+import { startApp, apiToken, adminToken, bearer, rowCounts, type TestApp } from '../helpers/strapi';
 import { customerData, INVALID_CASES, CUSTOMER_TABLES } from '../helpers/fixtures';
 
 const UID = 'api::customer.customer';
@@ -39,8 +39,14 @@ describe('customer CRUD over REST with an API token', () => {
     expect(updated.status).toBe(200);
     expect(updated.body.data).toMatchObject({ phone: '+4930901820', segment: 'Retail', code: created.body.data.code });
 
+    // Deleting a published customer waits for an approver (see approvals.test.ts).
     const removed = await app.http.delete(`/api/customers/${id}`).set(bearer(token));
-    expect(removed.status).toBe(204);
+    expect(removed.status).toBe(202);
+    expect(removed.body).toMatchObject({ data: null, meta: { masterData: { changeRequest: { action: 'delete', status: 'pending' } } } });
+    expect((await app.http.get(`/api/customers/${id}`).set(bearer(token))).status).toBe(200);
+    const approver = (await adminToken(app, ['approver'])).token;
+    const approved = await app.http.post(`/master-data/change-requests/${removed.body.meta.masterData.changeRequest.id}/approve`).set(bearer(approver)).send({});
+    expect(approved.body.data.status).toBe('applied');
     expect((await app.http.get(`/api/customers/${id}`).set(bearer(token))).status).toBe(404);
   });
 

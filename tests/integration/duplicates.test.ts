@@ -34,7 +34,8 @@ const create = (data: Record<string, unknown>, headers: Record<string, string> =
   app.http.post('/api/customers').set(bearer(token)).set(headers).send({ data });
 
 beforeAll(async () => {
-  app = await startApp();
+  // Approvals are tested in approvals*.test.ts; here governed edits go live as they did before them.
+  app = await startApp({ approvals: false });
   token = await apiToken(app);
   steward = (await adminToken(app, ['data-steward'])).token;
 });

@@ -18,7 +18,7 @@ import { chainKey, GENESIS_HASH, hashEvent, type ChainedFields } from '../../src
 import { applyMigrations } from '../../src/plugins/master-data/server/src/governance/migrations';
 
 const MIGRATIONS = 'master_data_migrations';
-const ALL = ['audit/0001-audit-tables', 'matching/0001-matching-tables', 'matching/0002-match-keys-version', 'matching/0003-match-keys-fold-look-alikes', 'codes/0001-counters'];
+const ALL = ['approvals/0001-change-requests', 'audit/0001-audit-tables', 'matching/0001-matching-tables', 'matching/0002-match-keys-version', 'matching/0003-match-keys-fold-look-alikes', 'codes/0001-counters'];
 const EVENTS = 'master_data_audit_events';
 
 const migrationsOf = (app: TestApp) => app.strapi.plugin('master-data').service('migrations');

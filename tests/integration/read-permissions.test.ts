@@ -42,7 +42,8 @@ const asText = (res: any, callback: (error: Error | null, body: string) => void)
 };
 
 beforeAll(async () => {
-  app = await startApp();
+  // Approvals are tested in approvals*.test.ts; here governed edits go live as they did before them.
+  app = await startApp({ approvals: false });
   token = await apiToken(app);
   steward = (await adminToken(app, ['data-steward'])).token;
   // Sales granted the audit trail: a second role holding only audit.read.

@@ -40,8 +40,8 @@ const timed = (fn: () => unknown) => {
   return Number(process.hrtime.bigint() - started) / 1e6;
 };
 
-// Generous for a shared CI machine; the quadratic versions took thousands of milliseconds.
-const BUDGET_MS = 200;
+// Generous for a loaded two-core CI machine; the quadratic versions took many seconds on 60,000 characters.
+const BUDGET_MS = 1000;
 
 describe.each(Object.entries(SHAPES))('60,000 characters of %s', (_shape, input) => {
   test('match keys', () => {

@@ -55,6 +55,8 @@ export interface ChangeRequestView {
   changes: Record<string, FieldChangeView>;
   steps: StepView[];
   currentStep: number;
+  /** Starts at 0; each amendment adds one (approvals start over). Send it back with a decision to refuse deciding on a version you did not see. */
+  round: number;
   comments?: CommentView[];
   createdAt: string;
   updatedAt: string;
@@ -88,4 +90,5 @@ export const CHANGE_REQUEST_ERRORS = {
   pending: 'ChangeRequestPendingError',
   stale: 'StaleChangeRequestError',
   closed: 'ChangeRequestClosedError',
+  amended: 'ChangeRequestAmendedError',
 } as const;

@@ -44,6 +44,8 @@ const commentBody = (required: boolean) =>
       comment: required
         ? z.string().trim().min(1, 'is required: say why').max(MAX_COMMENT)
         : z.string().trim().max(MAX_COMMENT).nullish(),
+      /** The request's `round` as the approver saw it (optional): an amendment since is a 409. */
+      round: z.number().int().min(0).max(1_000_000).optional(),
     })
     .strict();
 
@@ -173,17 +175,17 @@ export const changeRequestController = ({ strapi }: { strapi: Core.Strapi }) => 
 
     async approve(ctx: any) {
       const { id } = parse(idParam, ctx.params, 'params');
-      const { comment } = parse(commentBody(false), ctx.request.body ?? {}, 'body');
+      const { comment, round } = parse(commentBody(false), ctx.request.body ?? {}, 'body');
       await readable(adminReader(strapi, ctx), id);
-      await service().approve({ id, approver: approverOf(strapi, ctx), comment: cleanText(comment, MAX_COMMENT) });
+      await service().approve({ id, approver: approverOf(strapi, ctx), comment: cleanText(comment, MAX_COMMENT), round });
       await respondWith(ctx, id);
     },
 
     async reject(ctx: any) {
       const { id } = parse(idParam, ctx.params, 'params');
-      const { comment } = parse(commentBody(true), ctx.request.body ?? {}, 'body');
+      const { comment, round } = parse(commentBody(true), ctx.request.body ?? {}, 'body');
       await readable(adminReader(strapi, ctx), id);
-      await service().reject({ id, approver: approverOf(strapi, ctx), comment: cleanText(comment, MAX_COMMENT)! });
+      await service().reject({ id, approver: approverOf(strapi, ctx), comment: cleanText(comment, MAX_COMMENT)!, round });
       await respondWith(ctx, id);
     },
 

@@ -10,6 +10,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { snapshot } from '../governance/snapshot';
 import { withOrigin } from '../governance/request';
 import { fieldChanges } from './domain/policy';
+import { BOOKKEEPING } from '../governance/domain/diff';
 import type { WriteOrigin } from '../../../shared/contracts/events';
 
 type Row = Record<string, any>;
@@ -73,7 +74,8 @@ export const publishExcept = async (
   origin: WriteOrigin
 ): Promise<any> => {
   const [draft, published] = await Promise.all([readVersion(strapi, ref, 'draft'), readVersion(strapi, ref, 'published')]);
-  const restore = published && draft ? Object.keys(fieldChanges(draft, published, keep)) : [];
+  // Bookkeeping (ids, timestamps, publishedAt) is Strapi's own: never carried over.
+  const restore = published && draft ? Object.keys(fieldChanges(draft, published, keep.filter((f) => !BOOKKEEPING.has(f)))) : [];
   if (restore.length === 0) return publish();
   const params = { documentId: ref.documentId, ...(ref.locale ? { locale: ref.locale } : {}), status: 'draft' };
   await withOrigin(origin, () => docs(strapi, ref.uid).update({ ...params, data: toWriteData(strapi, ref.uid, published!, restore) }), { silent: true });

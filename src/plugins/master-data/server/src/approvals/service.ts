@@ -32,6 +32,8 @@ type Row = Record<string, any>;
 type Db = Knex | Knex.Transaction;
 
 const now = () => new Date().toISOString();
+/** Pending requests looked at to find those a viewer may approve (newest first). */
+const MAX_SCANNED = 5000;
 const json = (value: unknown) => canonicalJson(value ?? null);
 const parsed = <T>(text: string | null | undefined, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
 
@@ -106,21 +108,33 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const addComment = (trx: Db, requestId: number, kind: CommentKind, actor: Actor, body: string | null = null) =>
     trx(COMMENTS).insert({ request_id: requestId, kind, actor_kind: actor.kind, actor_id: actor.id, actor_name: actor.name, body, created_at: now() });
 
-  const approvalsOf = async (trx: Db, row: Row): Promise<StoredApproval[]> =>
-    (await trx(APPROVALS).where({ request_id: row.id, round: row.round }).orderBy('id')).map((a: Row) => ({
-      step: a.step,
-      actor: { kind: a.actor_kind, id: a.actor_id, name: a.actor_name },
-      at: a.created_at,
-    }));
+  const toApproval = (a: Row): StoredApproval => ({ step: a.step, actor: { kind: a.actor_kind, id: a.actor_id, name: a.actor_name }, at: a.created_at });
 
-  const stateOf = async (trx: Db, row: Row): Promise<RequestState> => ({
+  const stateFrom = (row: Row, approvals: StoredApproval[]): RequestState => ({
     status: row.status,
     maker: makerOf(row),
     amenders: parsed<Actor[]>(row.amenders, []),
     steps: parsed(row.steps, []),
     currentStep: row.current_step,
-    approvals: await approvalsOf(trx, row),
+    approvals,
   });
+
+  const stateOf = async (trx: Db, row: Row): Promise<RequestState> =>
+    stateFrom(row, (await trx(APPROVALS).where({ request_id: row.id, round: row.round }).orderBy('id')).map(toApproval));
+
+  /** The states of many requests with one query for their approvals (the inbox). */
+  const statesOf = async (trx: Db, rows: Row[]): Promise<RequestState[]> => {
+    const byRequest = new Map<number, Row[]>();
+    for (let i = 0; i < rows.length; i += 500) {
+      const ids = rows.slice(i, i + 500).map((r) => r.id);
+      for (const a of await trx(APPROVALS).whereIn('request_id', ids).orderBy('id')) {
+        const list = byRequest.get(a.request_id) ?? [];
+        list.push(a);
+        byRequest.set(a.request_id, list);
+      }
+    }
+    return rows.map((row) => stateFrom(row, (byRequest.get(row.id) ?? []).filter((a) => a.round === row.round).map(toApproval)));
+  };
 
   const close = (trx: Knex.Transaction, id: number, status: ChangeRequestStatus, extra: Row = {}) =>
     trx(REQUESTS).where({ id }).update({ status, open_key: null, decided_at: now(), updated_at: now(), ...extra });
@@ -252,11 +266,12 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async approve({ id, approver, comment }: { id: number; approver: Approver; comment: string | null }): Promise<void> {
+    async approve({ id, approver, comment, round }: { id: number; approver: Approver; comment: string | null; round?: number }): Promise<void> {
       try {
         await service.decide(id, async (trx, row, state) => {
           const refusal = approvalRefusal(state, approver);
           if (refusal) throw refusalError(row, refusal);
+          assertRound(row, round);
           if (await service.isStale({ trx, row })) throw new Outcome('stale', null);
           const approval: StoredApproval = { step: state.currentStep, actor: approver.actor, at: now() };
           await trx(APPROVALS).insert({
@@ -317,10 +332,11 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    async reject({ id, approver, comment }: { id: number; approver: Approver; comment: string }) {
+    async reject({ id, approver, comment, round }: { id: number; approver: Approver; comment: string; round?: number }) {
       await service.decide(id, async (trx, row, state) => {
         const refusal = rejectionRefusal(state, approver);
         if (refusal) throw refusalError(row, refusal);
+        assertRound(row, round);
         await close(trx, id, 'rejected');
         await addComment(trx, id, 'reject', approver.actor, comment);
         await emit(trx, { ...row, status: 'rejected' }, CHANGE_REQUEST_EVENTS.rejected, 'change-request.reject', {}, comment);
@@ -412,6 +428,7 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
         changes: service.changesOf(row),
         steps: stepViews(state),
         currentStep: row.current_step,
+        round: row.round,
         createdAt: row.created_at,
         updatedAt: row.updated_at,
         decidedAt: row.decided_at ?? null,
@@ -431,12 +448,9 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
       if (input.approvable) {
         // Pending requests are few; which of them the viewer may approve is the domain's call.
-        const rows: Row[] = await base.clone().orderBy('id', 'desc').limit(5000);
-        const out: Array<{ row: Row; state: RequestState }> = [];
-        for (const row of rows) {
-          const state = await stateOf(db(), row);
-          if (input.approvable(row, state)) out.push({ row, state });
-        }
+        const rows: Row[] = await base.clone().orderBy('id', 'desc').limit(MAX_SCANNED);
+        const states = await statesOf(db(), rows);
+        const out = rows.map((row, i) => ({ row, state: states[i] })).filter(({ row, state }) => input.approvable!(row, state));
         return { items: out.slice((input.page - 1) * input.pageSize, input.page * input.pageSize), total: out.length };
       }
       const [{ count }] = await base.clone().count({ count: '*' });
@@ -445,9 +459,8 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
         .orderBy('id', 'desc')
         .offset((input.page - 1) * input.pageSize)
         .limit(input.pageSize);
-      const items = [];
-      for (const row of rows) items.push({ row, state: await stateOf(db(), row) });
-      return { items, total: Number(count) };
+      const states = await statesOf(db(), rows);
+      return { items: rows.map((row, i) => ({ row, state: states[i] })), total: Number(count) };
     },
   };
   return service;
@@ -459,6 +472,15 @@ const refusalError = (row: Row, refusal: { rule: string; message: string }) =>
   refusal.rule === 'closed'
     ? httpError(409, CHANGE_REQUEST_ERRORS.closed, refusal.message, { rule: refusal.rule, changeRequest: { id: row.id, status: row.status } })
     : httpError(403, 'ForbiddenError', refusal.message, { rule: refusal.rule, changeRequest: { id: row.id, status: row.status } });
+
+/** A decision sent for the version the approver saw: an amendment since then is a 409, not a blind approval. */
+const assertRound = (row: Row, round: number | undefined) => {
+  if (round !== undefined && round !== row.round) {
+    throw httpError(409, CHANGE_REQUEST_ERRORS.amended, `Change request ${row.id} was amended since you loaded it (version ${round}, now ${row.round}); review it again`, {
+      changeRequest: { id: row.id, status: row.status, round: row.round },
+    });
+  }
+};
 
 export type ApprovalsService = ReturnType<typeof approvalsService>;
 

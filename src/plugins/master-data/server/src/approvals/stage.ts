@@ -17,6 +17,7 @@ import { canonicalJson } from '../governance/domain/canonical';
 import { comparable } from '../governance/domain/diff';
 import { covers } from './domain/policy';
 import { pendingError } from './service';
+import { httpError } from '../http';
 import { publishExcept, readVersion, type RecordRef } from './publish';
 import type { ChangeRequestAction, WriteChangeRequest } from '../../../shared/contracts/approvals';
 
@@ -126,11 +127,31 @@ const refuseIfPending = async (write: WriteContext, documentId: string, data: Re
   return null;
 };
 
+/**
+ * Relations whose owner side a policy governs, written from their inverse side (customer-group's
+ * `customers` for a policy naming customer's `group`): that would change golden records without
+ * their request, so it is refused; the change is made from the owner side, where it waits.
+ */
+const refuseGovernedInverse = (write: WriteContext) => {
+  const data = write.params.data;
+  if (!data || (write.action !== 'create' && write.action !== 'update')) return;
+  const attributes: Record<string, any> = (write.strapi.getModel(write.uid) as any).attributes;
+  for (const [name, attribute] of Object.entries(attributes)) {
+    if (attribute.type !== 'relation' || !attribute.mappedBy || !(name in data)) continue;
+    if (!approvals(write).fields(attribute.target).includes(attribute.mappedBy)) continue;
+    if (sameInput(attribute, data[name], undefined)) continue;
+    throw httpError(409, 'ApprovalRequiredError', `${name}: links of ${attribute.target}.${attribute.mappedBy} need approval; change them from the ${attribute.target} side`, {
+      errors: [{ path: [name], message: `change ${attribute.mappedBy} on each ${attribute.target} record instead (it needs approval there)` }],
+    });
+  }
+};
+
 export const approvalsStage: Stage<Kept> = {
   name: 'approvals',
   order: 550,
   async before(write) {
     const service = approvals(write);
+    if (write.origin !== 'approval' && !checked.getStore()) refuseGovernedInverse(write);
     const policies = service.policies(write.uid);
     if (!policies || !modelInfo(write.strapi, write.uid).draftAndPublish) return;
     // The apply of an approved request, and the gate's own bookkeeping.
@@ -187,8 +208,14 @@ export const approvalsStage: Stage<Kept> = {
         }
         return;
       }
-      if (open) throw pendingError(open);
       if (!covers(policies, action)) return;
+      // A delete whose `filters` leave the golden row out removes nothing golden (Strapi deletes what matches).
+      const filters = write.params.filters;
+      if (filters && typeof filters === 'object' && Object.keys(filters).length > 0) {
+        const hit = await docs(write).findFirst({ ...where, status: 'published', filters: { $and: [filters, { documentId }] }, fields: ['documentId'] });
+        if (!hit) return;
+      }
+      if (open) throw pendingError(open);
       const before = await readVersion(write.strapi, refOf(write, documentId), 'published');
       const verdict = service.evaluate(write.uid, action, before, null);
       if (!verdict.required) return;
