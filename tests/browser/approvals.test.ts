@@ -216,7 +216,7 @@ test('four-eyes keeps a maker who could approve from approving; an approver reje
   await shot(again, 'approvals-12-mine-rejected');
 });
 
-test("the maker withdraws a request while an approver has it open: the approval is refused with the server's message", async () => {
+test("an approver's page that is out of date: an amendment, then a withdrawal by the maker, are refused with the server's message", async () => {
   const customer = await publishedCustomer(used);
   used.push(customer.documentId);
   const terms = `Net 60 ${Date.now() % 1000}`;
@@ -226,6 +226,20 @@ test("the maker withdraws a request while an approver has it open: the approval 
   await openRequest(approver, id);
   await expect(approver.getByRole('button', { name: 'Approve', exact: true }).isDisabled()).resolves.toBe(false);
 
+  // The maker changes the draft again: the request is amended (a new round).
+  const amended = `${terms} EOM`;
+  await steward.locator('input[name="paymentTerms"]').fill(amended);
+  await steward.getByRole('button', { name: 'Save' }).click();
+  await steward.getByText('Saved document').first().waitFor({ timeout: 30000 });
+
+  // The approver decides on what they loaded: refused (409), told why; the page shows the amended change.
+  await approver.getByRole('button', { name: 'Approve', exact: true }).click();
+  await approver.getByText(/was amended since you loaded it/).first().waitFor({ timeout: 30000 });
+  await approver.locator('tr[data-field="paymentTerms"] [data-side="after"]').getByText(amended).waitFor({ timeout: 30000 });
+  await settled(approver);
+  await shot(approver, 'approvals-14-refused-amended');
+  expect((await published(customer.documentId)).paymentTerms).toBe(customer.paymentTerms);
+
   // The maker withdraws it from the request page.
   await link.click();
   await steward.getByRole('heading', { name: `Change request #${id}`, level: 1 }).waitFor();
@@ -234,14 +248,13 @@ test("the maker withdraws a request while an approver has it open: the approval 
   await steward.locator('[data-status="withdrawn"]').first().waitFor();
   expect(await steward.getByRole('button', { name: 'Withdraw', exact: true }).count()).toBe(0);
 
-  // The approver's page is out of date: the server refuses (409) and says why; the page reloads.
+  // The approver's page is out of date again: the server refuses (409) and says why; the page reloads.
   await approver.getByRole('button', { name: 'Approve', exact: true }).click();
-  await approver.getByText('The action failed').first().waitFor({ timeout: 30000 });
-  await approver.getByText(/This change request is withdrawn/).first().waitFor();
+  await approver.getByText(/This change request is withdrawn/).first().waitFor({ timeout: 30000 });
   await approver.locator('[data-status="withdrawn"]').first().waitFor({ timeout: 30000 });
   expect(await approver.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
   await settled(approver);
-  await shot(approver, 'approvals-14-refused-withdrawn');
+  await shot(approver, 'approvals-15-refused-withdrawn');
 
   expect((await published(customer.documentId)).paymentTerms).toBe(customer.paymentTerms);
 });

@@ -115,10 +115,12 @@ export const ChangeRequestPage = () => {
     }
   };
 
-  const approve = () => act('approve', 'approve', {}, 'Approved');
+  // A decision names the round it was made on: a change amended since it was loaded is refused (409).
+  const round = request?.round;
+  const approve = () => act('approve', 'approve', { round }, 'Approved');
   const reject = async () => {
     if (!rejectComment.trim()) return;
-    if (await act('reject', 'reject', { comment: rejectComment.trim() }, 'Rejected')) {
+    if (await act('reject', 'reject', { comment: rejectComment.trim(), round }, 'Rejected')) {
       setRejecting(false);
       setRejectComment('');
     }
