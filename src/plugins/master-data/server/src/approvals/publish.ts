@@ -64,7 +64,8 @@ const docs = (strapi: Core.Strapi, uid: string) => strapi.documents(uid as UID.C
 /**
  * Publishes the draft except `keep`: those fields keep their published values in the golden record
  * and their draft values in the draft. `publish` runs the publish itself (in the caller's scope:
- * its origin, and whatever marks it as already checked).
+ * its origin, and whatever marks it as already checked). Publishes nothing (and says so: false)
+ * when no other field would change.
  */
 export const publishExcept = async (
   strapi: Core.Strapi,
@@ -72,14 +73,24 @@ export const publishExcept = async (
   keep: string[],
   publish: () => Promise<any>,
   origin: WriteOrigin
-): Promise<any> => {
+): Promise<boolean> => {
   const [draft, published] = await Promise.all([readVersion(strapi, ref, 'draft'), readVersion(strapi, ref, 'published')]);
+  if (!published || !draft) {
+    await publish();
+    return true;
+  }
   // Bookkeeping (ids, timestamps, publishedAt) is Strapi's own: never carried over.
-  const restore = published && draft ? Object.keys(fieldChanges(draft, published, keep.filter((f) => !BOOKKEEPING.has(f)))) : [];
-  if (restore.length === 0) return publish();
+  const attributes = Object.keys((strapi.getModel(ref.uid as UID.Schema) as any).attributes).filter((a) => !BOOKKEEPING.has(a));
+  const differing = Object.keys(fieldChanges(published, draft, attributes));
+  const restore = differing.filter((f) => keep.includes(f));
+  if (differing.length === restore.length) return false;
+  if (restore.length === 0) {
+    await publish();
+    return true;
+  }
   const params = { documentId: ref.documentId, ...(ref.locale ? { locale: ref.locale } : {}), status: 'draft' };
-  await withOrigin(origin, () => docs(strapi, ref.uid).update({ ...params, data: toWriteData(strapi, ref.uid, published!, restore) }), { silent: true });
-  const result = await publish();
-  await withOrigin(origin, () => docs(strapi, ref.uid).update({ ...params, data: toWriteData(strapi, ref.uid, draft!, restore) }), { silent: true });
-  return result;
+  await withOrigin(origin, () => docs(strapi, ref.uid).update({ ...params, data: toWriteData(strapi, ref.uid, published, restore) }), { silent: true });
+  await publish();
+  await withOrigin(origin, () => docs(strapi, ref.uid).update({ ...params, data: toWriteData(strapi, ref.uid, draft, restore) }), { silent: true });
+  return true;
 };

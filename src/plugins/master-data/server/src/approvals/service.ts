@@ -390,7 +390,7 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const proposed = parsed<Record<string, unknown>>(row.proposed, {});
         await documents.update({ ...where, status: 'draft', data: toWriteData(strapi, ref.uid, proposed, fields) });
         const attributes = Object.keys((strapi.getModel(ref.uid as any) as any).attributes);
-        return publishExcept(strapi, ref, attributes.filter((a) => !fields.includes(a)), () => documents.publish(where), 'approval');
+        await publishExcept(strapi, ref, attributes.filter((a) => !fields.includes(a)), () => documents.publish(where), 'approval');
       });
     },
 

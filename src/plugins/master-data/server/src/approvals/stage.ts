@@ -15,7 +15,7 @@ import { modelInfo } from '../governance/model';
 import { getService } from '../governance/services';
 import { canonicalJson } from '../governance/domain/canonical';
 import { comparable } from '../governance/domain/diff';
-import { covers } from './domain/policy';
+import { covers, fieldChanges, REMOVALS } from './domain/policy';
 import { pendingError } from './service';
 import { httpError } from '../http';
 import { publishExcept, readVersion, type RecordRef } from './publish';
@@ -60,27 +60,54 @@ const tell = (write: WriteContext, request: WriteChangeRequest, waiting: boolean
     ...(waiting ? { status: 202, headers: { Location: `/api/master-data/change-requests/${request.id}` } } : {}),
   });
 
+interface Settlement {
+  /** Publishes the draft (Strapi's publish, in the caller's scope). */
+  publish(): Promise<unknown>;
+  /** What the caller gets when the write went live (the golden record as the caller asked for it). */
+  live(): Promise<unknown>;
+  /** What the caller gets when the change waits (the draft). */
+  waiting(): Promise<unknown>;
+  /**
+   * The fields this write speaks for. A REST update speaks for the fields it names: governed values
+   * pending in the draft from an earlier draft save or a closed request are not its to submit, and
+   * stay in the draft. An explicit publish (admin, bulk, code) and the open request's maker speak
+   * for the whole draft (undefined).
+   */
+  scope?: string[];
+}
+
 /**
  * The publish part of a write whose draft is saved: what no policy governs goes live, a governed
  * change opens (or, for its maker, amends) the record's change request.
  */
-const settle = async (write: WriteContext, documentId: string, publish: () => Promise<any>, draftResult: () => Promise<any>) => {
+const settle = async (write: WriteContext, documentId: string, how: Settlement) => {
   const service = approvals(write);
   const ref = refOf(write, documentId);
+  const governed = service.fields(write.uid);
   const open = await service.open({ trx: write.trx, ref });
+  if (open && REMOVALS.has(open.action)) throw pendingError(open);
   if (open && !service.isMaker(open, write.actor)) {
-    // Someone else's request is open (this write touched none of its fields: refused before
-    // otherwise): the governed fields stay as they are, the rest of the write goes live.
+    // Someone else's request is open (this write changed none of the governed values: refused
+    // before otherwise): the governed fields stay as they are, the rest of the write goes live.
     tell(write, await service.summaryOf({ trx: write.trx, row: open }), false);
-    return asChecked(() => publishExcept(write.strapi, ref, service.fields(write.uid), publish, write.origin));
+    await asChecked(() => publishExcept(write.strapi, ref, governed, how.publish, write.origin));
+    return how.live();
   }
   const [draft, published] = await Promise.all([readVersion(write.strapi, ref, 'draft'), readVersion(write.strapi, ref, 'published')]);
   const action: ChangeRequestAction = published ? 'update' : 'publish';
-  const verdict = service.evaluate(write.uid, action, published, draft);
+  const scope = open ? undefined : how.scope;
+  // What this write proposes for the golden record: the fields it speaks for, from the draft.
+  const proposed = scope && published && draft ? { ...published, ...Object.fromEntries(scope.filter((f) => f in draft).map((f) => [f, draft[f]])) } : draft;
+  const verdict = service.evaluate(write.uid, action, published, proposed);
+  // Governed values that stay as they are in the golden record: those waiting for approval, and
+  // those pending in the draft that this write does not speak for.
+  const pending = Object.keys(fieldChanges(published, draft, governed));
+  const keep = pending.filter((f) => verdict.fields.includes(f) || (scope !== undefined && !scope.includes(f)));
   if (!verdict.required) {
     // The maker put the golden values back: nothing is left to approve.
     if (open) await service.withdrawOpen({ trx: write.trx, ref, actor: write.actor, why: 'The draft no longer changes a governed value' });
-    return asChecked(publish);
+    await asChecked(() => publishExcept(write.strapi, ref, keep, how.publish, write.origin));
+    return how.live();
   }
   const request = await service.submit({
     trx: write.trx,
@@ -88,15 +115,15 @@ const settle = async (write: WriteContext, documentId: string, publish: () => Pr
     action,
     verdict,
     published,
-    proposed: draft,
+    proposed,
     actor: write.actor,
     reason: write.request.reason,
     label: label(draft, documentId),
   });
   // Mixed write: what no policy holds back goes live now.
-  if (published) await asChecked(() => publishExcept(write.strapi, ref, verdict.fields, publish, write.origin));
+  if (published) await asChecked(() => publishExcept(write.strapi, ref, keep, how.publish, write.origin));
   tell(write, request, true);
-  return draftResult();
+  return how.waiting();
 };
 
 /** Whether written data leaves a stored value as it is (relation operations that connect and disconnect nothing included). */
@@ -119,6 +146,8 @@ const refuseIfPending = async (write: WriteContext, documentId: string, data: Re
   const service = approvals(write);
   const open = await service.open({ trx: write.trx, ref: refOf(write, documentId) });
   if (!open) return null;
+  // A removal waiting for approval is not amended into something else: withdraw it first.
+  if (REMOVALS.has(open.action)) throw pendingError(open);
   if (service.isMaker(open, write.actor)) return open;
   // The admin panel sends every field with each save: only a changed value touches the request.
   const draft = await write.state('draft', 'before', touched);
@@ -132,14 +161,21 @@ const refuseIfPending = async (write: WriteContext, documentId: string, data: Re
  * `customers` for a policy naming customer's `group`): that would change golden records without
  * their request, so it is refused; the change is made from the owner side, where it waits.
  */
-const refuseGovernedInverse = (write: WriteContext) => {
+const refuseGovernedInverse = async (write: WriteContext) => {
+  const removes = write.action === 'delete';
   const data = write.params.data;
-  if (!data || (write.action !== 'create' && write.action !== 'update')) return;
+  if (!removes && (!data || (write.action !== 'create' && write.action !== 'update'))) return;
   const attributes: Record<string, any> = (write.strapi.getModel(write.uid) as any).attributes;
   for (const [name, attribute] of Object.entries(attributes)) {
-    if (attribute.type !== 'relation' || !attribute.mappedBy || !(name in data)) continue;
+    if (attribute.type !== 'relation' || !attribute.mappedBy) continue;
     if (!approvals(write).fields(attribute.target).includes(attribute.mappedBy)) continue;
-    if (sameInput(attribute, data[name], undefined)) continue;
+    if (removes) {
+      // Deleting this record unlinks every record on the owner side.
+      const linked = await write.strapi.db.query(attribute.target).count({ where: { [attribute.mappedBy]: { documentId: write.params.documentId } } });
+      if (linked === 0) continue;
+    } else if (!(name in data) || sameInput(attribute, data[name], undefined)) {
+      continue;
+    }
     throw httpError(409, 'ApprovalRequiredError', `${name}: links of ${attribute.target}.${attribute.mappedBy} need approval; change them from the ${attribute.target} side`, {
       errors: [{ path: [name], message: `change ${attribute.mappedBy} on each ${attribute.target} record instead (it needs approval there)` }],
     });
@@ -151,7 +187,7 @@ export const approvalsStage: Stage<Kept> = {
   order: 550,
   async before(write) {
     const service = approvals(write);
-    if (write.origin !== 'approval' && !checked.getStore()) refuseGovernedInverse(write);
+    if (write.origin !== 'approval' && !checked.getStore()) await refuseGovernedInverse(write);
     const policies = service.policies(write.uid);
     if (!policies || !modelInfo(write.strapi, write.uid).draftAndPublish) return;
     // The apply of an approved request, and the gate's own bookkeeping.
@@ -172,7 +208,12 @@ export const approvalsStage: Stage<Kept> = {
           const draft = await docs(write).create({ ...write.params, status: 'draft' });
           const ref = refOf(write, draft.documentId);
           const verdict = service.evaluate(write.uid, 'create', null, await readVersion(write.strapi, ref, 'draft'));
-          if (!verdict.required) return asChecked(() => docs(write).publish({ documentId: draft.documentId, ...where }).then((r: any) => r.entries[0]));
+          if (!verdict.required) {
+            // Published as Strapi would have; answered as the caller asked (populate, fields), as a plain create does.
+            await asChecked(() => docs(write).publish({ documentId: draft.documentId, ...where }));
+            const { populate, fields } = write.params;
+            return docs(write).findOne({ documentId: draft.documentId, status: 'published', ...where, ...(populate ? { populate } : {}), ...(fields ? { fields } : {}) });
+          }
           const request = await service.submit({ trx: write.trx, ref, action: 'create', verdict, published: null, proposed: draft, actor: write.actor, reason: write.request.reason, label: label(draft, draft.documentId) });
           tell(write, request, true);
           return draft;
@@ -208,6 +249,8 @@ export const approvalsStage: Stage<Kept> = {
         }
         return;
       }
+      // The draft carries the open request's change: withdraw it first (whatever the policies say of removal).
+      if (open) throw pendingError(open);
       if (!covers(policies, action)) return;
       // A delete whose `filters` leave the golden row out removes nothing golden (Strapi deletes what matches).
       const filters = write.params.filters;
@@ -215,7 +258,6 @@ export const approvalsStage: Stage<Kept> = {
         const hit = await docs(write).findFirst({ ...where, status: 'published', filters: { $and: [filters, { documentId }] }, fields: ['documentId'] });
         if (!hit) return;
       }
-      if (open) throw pendingError(open);
       const before = await readVersion(write.strapi, refOf(write, documentId), 'published');
       const verdict = service.evaluate(write.uid, action, before, null);
       if (!verdict.required) return;
@@ -253,24 +295,25 @@ export const approvalsStage: Stage<Kept> = {
 
     write.divert({
       run: async () => {
+        const { populate, fields } = write.params;
+        const golden = () => docs(write).findOne({ documentId, status: 'published', ...where, ...(populate ? { populate } : {}), ...(fields ? { fields } : {}) });
         if (action === 'publish') {
           const saved = await readVersion(write.strapi, refOf(write, documentId), 'draft');
-          return settle(
-            write,
-            documentId,
-            () => docs(write).publish({ ...write.params }),
-            async () => ({ documentId, entries: [saved] })
-          );
+          return settle(write, documentId, {
+            publish: () => docs(write).publish({ ...write.params }),
+            live: async () => ({ documentId, entries: [await golden()] }),
+            waiting: async () => ({ documentId, entries: [saved] }),
+          });
         }
         // Save the draft (its own governed write: validation, duplicate check, events), then settle.
         const saved = await asChecked(() => docs(write).update({ ...write.params, status: 'draft' }));
         if (!saved) return saved;
-        return settle(
-          write,
-          documentId,
-          () => docs(write).publish({ documentId, ...where }).then((r: any) => r.entries[0]),
-          async () => saved
-        );
+        return settle(write, documentId, {
+          publish: () => docs(write).publish({ documentId, ...where }),
+          live: golden,
+          waiting: async () => saved,
+          scope: touched,
+        });
       },
     });
   },
