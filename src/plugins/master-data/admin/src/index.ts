@@ -1,8 +1,10 @@
-import { ClockCounterClockwise, Duplicate } from '@strapi/icons';
+import { ClockCounterClockwise, Duplicate, SealCheck } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
 import { PERMISSIONS } from './permissions';
+import { ApprovalPanel } from './components/ApprovalPanel';
 import { DuplicatesPanel } from './components/DuplicatesPanel';
 import { HistoryPanel } from './components/HistoryPanel';
+import { withApprovalLabel } from './components/SubmitForApprovalAction';
 
 export default {
   register(app: any) {
@@ -22,6 +24,14 @@ export default {
       Component: () => import('./pages/DuplicatesPage'),
       permissions: PERMISSIONS.duplicatesRead,
     });
+    app.addMenuLink({
+      // The approval queue; a change request is at /admin/plugins/master-data/approvals/:id
+      to: `plugins/${PLUGIN_ID}/approvals`,
+      icon: SealCheck,
+      intlLabel: { id: `${PLUGIN_ID}.approvals.menu`, defaultMessage: 'Approvals' },
+      Component: () => import('./pages/ApprovalsPage'),
+      permissions: PERMISSIONS.changeRequestsRead,
+    });
     app.createSettingSection(
       { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Master data' } },
       [
@@ -38,9 +48,12 @@ export default {
   },
 
   bootstrap(app: any) {
-    // In the Content Manager's edit view (governed content types only): the records this one may
-    // duplicate, and its audit history.
-    app.getPlugin('content-manager').apis.addEditViewSidePanel([DuplicatesPanel, HistoryPanel]);
+    const contentManager = app.getPlugin('content-manager').apis;
+    // In the Content Manager's edit view (governed content types only): the open change request,
+    // the records this one may duplicate, and its audit history.
+    contentManager.addEditViewSidePanel([ApprovalPanel, DuplicatesPanel, HistoryPanel]);
+    // Its Publish button reads "Submit for approval" when publishing the draft needs approval.
+    contentManager.addDocumentAction((actions: any[]) => actions.map((action) => (action.type === 'publish' ? withApprovalLabel(action) : action)));
   },
 
   async registerTrads() {

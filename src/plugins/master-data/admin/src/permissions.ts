@@ -2,6 +2,8 @@
 export const AUDIT_READ = 'plugin::master-data.audit.read';
 export const DUPLICATES_READ = 'plugin::master-data.duplicates.read';
 export const DUPLICATES_MANAGE = 'plugin::master-data.duplicates.manage';
+export const CHANGE_REQUESTS_READ = 'plugin::master-data.change-requests.read';
+export const CHANGE_REQUESTS_APPROVE = 'plugin::master-data.change-requests.approve';
 
 export const PERMISSIONS = {
   audit: [{ action: AUDIT_READ, subject: null }],
@@ -9,4 +11,8 @@ export const PERMISSIONS = {
   duplicatesRead: [{ action: DUPLICATES_READ, subject: null }],
   /** Merge, unmerge and dismiss pairs ("Not a duplicate"). */
   duplicatesManage: [{ action: DUPLICATES_MANAGE, subject: null }],
+  /** See change requests (the Approvals page, a request's page, the edit view's Approval panel), comment on them. */
+  changeRequestsRead: [{ action: CHANGE_REQUESTS_READ, subject: null }],
+  /** Approve and reject change requests (the server also checks the step's roles and four-eyes). */
+  changeRequestsApprove: [{ action: CHANGE_REQUESTS_APPROVE, subject: null }],
 };

@@ -1,9 +1,9 @@
-import { Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
-import { Eye } from '@strapi/icons';
+import { Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { AuditEventView } from '../../../shared/contracts/audit';
 import { changedFields, formatDateTime } from '../utils/audit';
 import { ActionBadge } from './ActionBadge';
 import { ActorLabel } from './ActorLabel';
+import { RowOpenButton } from './RowOpenButton';
 import { TableHead } from './TableHead';
 
 interface Props {
@@ -52,16 +52,7 @@ export const AuditEventsTable = ({ events, onOpen }: Props) => (
             <Typography textColor="neutral800">{changedFields(event.changes) || '—'}</Typography>
           </Td>
           <Td>
-            <IconButton
-              label={`Show event ${event.sequence}`}
-              variant="ghost"
-              onClick={(e: React.MouseEvent) => {
-                e.stopPropagation();
-                onOpen(event);
-              }}
-            >
-              <Eye />
-            </IconButton>
+            <RowOpenButton label={`Show event ${event.sequence}`} onOpen={() => onOpen(event)} />
           </Td>
         </Tr>
       ))}

@@ -1,9 +1,9 @@
-import { IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
-import { Eye } from '@strapi/icons';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { DuplicatePair } from '../../../shared/contracts/matching';
 import { formatScore, recordName, topReasons, type RecordSummaries } from '../utils/duplicates';
 import { DecisionBadge } from './DecisionBadge';
 import { RecordLabel } from './RecordLabel';
+import { RowOpenButton } from './RowOpenButton';
 import { TableHead } from './TableHead';
 
 interface Props {
@@ -39,16 +39,7 @@ export const DuplicatePairsTable = ({ pairs, records, onOpen }: Props) => (
             <Typography textColor="neutral800">{topReasons(pair.reasons).join(', ') || '—'}</Typography>
           </Td>
           <Td>
-            <IconButton
-              label={`Compare ${recordName(records[pair.a], pair.a)} and ${recordName(records[pair.b], pair.b)}`}
-              variant="ghost"
-              onClick={(e: React.MouseEvent) => {
-                e.stopPropagation();
-                onOpen(pair);
-              }}
-            >
-              <Eye />
-            </IconButton>
+            <RowOpenButton label={`Compare ${recordName(records[pair.a], pair.a)} and ${recordName(records[pair.b], pair.b)}`} onOpen={() => onOpen(pair)} />
           </Td>
         </Tr>
       ))}

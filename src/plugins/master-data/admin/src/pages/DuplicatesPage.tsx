@@ -1,15 +1,16 @@
-import { EmptyStateLayout, Field, Flex, Grid, Box, Loader, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
-import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
+import { Box, EmptyStateLayout, Flex, Loader } from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { Route, Routes, useNavigate, useSearchParams } from 'react-router-dom';
 import type { DuplicatePair, PairStatus } from '../../../shared/contracts/matching';
 import { DuplicatePairsTable } from '../components/DuplicatePairsTable';
+import { ListPagination } from '../components/ListPagination';
+import { StatusFilter } from '../components/StatusFilter';
 import { useDuplicatePairs } from '../hooks/useDuplicatePairs';
 import { PERMISSIONS } from '../permissions';
 import { isPairStatus, pairPath, STATUS_OPTIONS, statusLabel } from '../utils/duplicates';
 import { DuplicatePairPage } from './DuplicatePairPage';
 
 const DEFAULT_PAGE_SIZE = 25;
-const PAGE_SIZES = ['10', '25', '50', '100'];
 
 const positive = (value: string | null, fallback: number) => {
   const n = Number(value);
@@ -44,22 +45,7 @@ const DuplicatesQueue = () => {
       <Layouts.Header title="Duplicates" subtitle="Pairs of records that may be the same customer, strongest first. Open a pair to compare the records, merge them or dismiss it." />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={4}>
-          <Box background="neutral0" padding={6} shadow="filterShadow" hasRadius>
-            <Grid.Root gap={4}>
-              <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-                <Field.Root name="status">
-                  <Field.Label>Status</Field.Label>
-                  <SingleSelect value={status} onChange={(v) => isPairStatus(v) && setStatus(v)}>
-                    {STATUS_OPTIONS.map((option) => (
-                      <SingleSelectOption key={option.value} value={option.value}>
-                        {option.label}
-                      </SingleSelectOption>
-                    ))}
-                  </SingleSelect>
-                </Field.Root>
-              </Grid.Item>
-            </Grid.Root>
-          </Box>
+          <StatusFilter value={status} options={STATUS_OPTIONS} onChange={setStatus} />
           {loading && pairs.length === 0 ? (
             <Flex justifyContent="center" padding={8}>
               <Loader>Loading the pairs…</Loader>
@@ -71,15 +57,7 @@ const DuplicatesQueue = () => {
           ) : (
             <Box>
               <DuplicatePairsTable pairs={pairs} records={records} onOpen={open} />
-              <Pagination.Root pageCount={pagination?.pageCount ?? 1} total={total} defaultPageSize={DEFAULT_PAGE_SIZE}>
-                <Flex gap={4}>
-                  <Pagination.PageSize options={PAGE_SIZES} />
-                  <Typography variant="pi" textColor="neutral600">
-                    {`${total} ${total === 1 ? 'pair' : 'pairs'}`}
-                  </Typography>
-                </Flex>
-                <Pagination.Links />
-              </Pagination.Root>
+              <ListPagination pageCount={pagination?.pageCount ?? 1} total={total} defaultPageSize={DEFAULT_PAGE_SIZE} noun={['pair', 'pairs']} />
             </Box>
           )}
         </Flex>

@@ -44,7 +44,7 @@ const startOfDay = (date: Date) => new Date(date.getFullYear(), date.getMonth(),
  * An encoded query string. The admin fetch client appends a string `params` as it is, while it
  * would put an object's values in the URL unencoded (an actor name with `&` would break it).
  */
-export const toSearchString = (query: AuditQuery): string => {
+export const toSearchString = (query: AuditQuery | Record<string, string | number | undefined>): string => {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== '') params.set(key, String(value));
