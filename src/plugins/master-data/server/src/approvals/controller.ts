@@ -87,7 +87,13 @@ const abilities = (state: RequestState, approver: Approver, canDecide: boolean) 
     reject: canDecide && !reject,
     withdraw: !withdraw,
     comment: state.status === 'pending',
-    why: !canDecide ? 'You may not approve change requests (missing the "Approve or reject change requests" permission)' : (approve?.message ?? null),
+    // Four-eyes first: it holds whatever the viewer's permissions.
+    why:
+      approve?.rule === 'four-eyes'
+        ? approve.message
+        : !canDecide
+          ? 'You may not approve change requests (missing the "Approve or reject change requests" permission)'
+          : (approve?.message ?? null),
   };
 };
 
