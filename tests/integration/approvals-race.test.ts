@@ -4,7 +4,7 @@
  * request); an amendment racing an approval leaves a consistent state (what is published is what
  * an applied request shows); two makers opening requests on the same record at once leave exactly
  * one open request. One Strapi per file, rounds in batches. PostgreSQL: >= 200 rounds of the
- * approval race; SQLite: APPROVALS_RACE_ROUNDS_SQLITE (default 100).
+ * approval race; SQLite: APPROVALS_RACE_ROUNDS_SQLITE (default 200).
  */
 import { startApp, apiToken, adminToken, bearer, type TestApp } from '../helpers/strapi';
 import { isPostgres } from '../helpers/database';
@@ -12,7 +12,7 @@ import { customerData } from '../helpers/fixtures';
 import { auditRows } from '../helpers/audit';
 import { UID, CM, version, publishedRows, requestsOf, getRequest, approve, expectChangeRequestResponse } from '../helpers/approvals';
 
-const ROUNDS = isPostgres() ? Number(process.env.APPROVALS_RACE_ROUNDS ?? 200) : Number(process.env.APPROVALS_RACE_ROUNDS_SQLITE ?? 100);
+const ROUNDS = isPostgres() ? Number(process.env.APPROVALS_RACE_ROUNDS ?? 200) : Number(process.env.APPROVALS_RACE_ROUNDS_SQLITE ?? 200);
 const BATCH = 20;
 const SMALL = isPostgres() ? 40 : 20;
 
