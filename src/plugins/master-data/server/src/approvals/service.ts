@@ -2,7 +2,8 @@
  * Change requests: stored in the plugin's own tables (./schema.ts), opened and amended by governed
  * writes (./stage.ts) in their transaction, decided by approvers (approve, reject), withdrawn by
  * their maker. Approving the last step applies the change in the same transaction as the approval,
- * under the record's lock, so that concurrent approvals apply it exactly once.
+ * under the record's lock, so that concurrent approvals apply it exactly once. The rows themselves
+ * are read and written in ./store.ts.
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
@@ -10,49 +11,48 @@ import { errors } from '@strapi/utils';
 import { getService } from '../governance/services';
 import { lockDocuments } from '../governance/locks';
 import { withOrigin } from '../governance/request';
+import { comparable } from '../governance/domain/diff';
 import { httpError } from '../http';
 import { evaluate, policyFields, type Policy, type Verdict } from './domain/policy';
-import { actorKey, advance, approvalRefusal, rejectionRefusal, stepViews, withdrawalRefusal, type Approver, type RequestState, type StoredApproval } from './domain/request';
-import { APPROVALS, COMMENTS, REQUESTS } from './schema';
-import { publishExcept, readVersion, toWriteData, type RecordRef } from './publish';
-import { comparable } from '../governance/domain/diff';
-import { canonicalJson } from '../governance/domain/canonical';
 import {
-  CHANGE_REQUEST_ERRORS,
-  CHANGE_REQUEST_EVENTS,
-  type ChangeRequestAction,
-  type ChangeRequestStatus,
-  type ChangeRequestView,
-  type CommentKind,
-  type WriteChangeRequest,
-} from '../../../shared/contracts/approvals';
+  actorKey,
+  advance,
+  approvalRefusal,
+  rejectionRefusal,
+  withdrawalRefusal,
+  type Approver,
+  type RequestState,
+  type StoredApproval,
+} from './domain/request';
+import { APPROVALS, REQUESTS } from './schema';
+import { publishExcept, readVersion, toWriteData, type RecordRef } from './publish';
+import {
+  addComment,
+  baseOf,
+  changesOf,
+  close,
+  commentsOf,
+  getRequest,
+  json,
+  listRequests,
+  makerOf,
+  now,
+  openKey,
+  parsed,
+  pendingError,
+  refOf,
+  sameBase,
+  stateOf,
+  summary,
+  viewOf,
+  type Base,
+  type Db,
+  type Row,
+} from './store';
+import { CHANGE_REQUEST_ERRORS, CHANGE_REQUEST_EVENTS, type ChangeRequestAction, type WriteChangeRequest } from '../../../shared/contracts/approvals';
 import type { Actor } from '../../../shared/contracts/events';
 
-type Row = Record<string, any>;
-type Db = Knex | Knex.Transaction;
-
-const now = () => new Date().toISOString();
-/** Pending requests looked at to find those a viewer may approve (newest first). */
-const MAX_SCANNED = 5000;
-const json = (value: unknown) => canonicalJson(value ?? null);
-const parsed = <T>(text: string | null | undefined, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
-
-export const openKey = (ref: RecordRef) => `${ref.uid}|${ref.documentId}|${ref.locale ?? ''}`;
-
-const makerOf = (row: Row): Actor => ({ kind: row.maker_kind, id: row.maker_id, name: row.maker_name });
-
-/** The published values a request was opened against: what stale detection compares. */
-interface Base {
-  exists: boolean;
-  values: Record<string, unknown>;
-}
-
-const baseOf = (published: Row | null, fields: string[]): Base => ({
-  exists: Boolean(published),
-  values: Object.fromEntries(fields.map((f) => [f, comparable(published?.[f] ?? null)])),
-});
-
-const sameBase = (a: Base, b: Base) => a.exists === b.exists && canonicalJson(a.values) === canonicalJson(b.values);
+export { pendingError, refOf };
 
 export interface Submission {
   trx: Knex.Transaction;
@@ -67,14 +67,6 @@ export interface Submission {
   reason: string | null;
   label: string | null;
 }
-
-export const pendingError = (row: Row) =>
-  httpError(
-    409,
-    CHANGE_REQUEST_ERRORS.pending,
-    `Change request ${row.id} is waiting for approval on this record: its governed fields can change only through it (its maker may amend or withdraw it)`,
-    { changeRequest: { id: row.id, status: row.status, fields: parsed<string[]>(row.fields, []) } }
-  );
 
 /** Thrown inside an approval's transaction to roll it back, then recorded on the request in a new one. */
 class Outcome extends Error {
@@ -91,7 +83,14 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const governance = () => getService('governance', strapi);
 
-  const emit = (trx: Knex.Transaction, row: Row, type: string, action: string, changes: Record<string, { before: unknown; after: unknown }> = {}, reason?: string | null) =>
+  const emit = (
+    trx: Knex.Transaction,
+    row: Row,
+    type: string,
+    action: string,
+    changes: Record<string, { before: unknown; after: unknown }> = {},
+    reason?: string | null
+  ) =>
     governance().emit({
       trx,
       event: {
@@ -105,55 +104,19 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
       },
     });
 
-  const addComment = (trx: Db, requestId: number, kind: CommentKind, actor: Actor, body: string | null = null) =>
-    trx(COMMENTS).insert({ request_id: requestId, kind, actor_kind: actor.kind, actor_id: actor.id, actor_name: actor.name, body, created_at: now() });
-
-  const toApproval = (a: Row): StoredApproval => ({ step: a.step, actor: { kind: a.actor_kind, id: a.actor_id, name: a.actor_name }, at: a.created_at });
-
-  const stateFrom = (row: Row, approvals: StoredApproval[]): RequestState => ({
-    status: row.status,
-    maker: makerOf(row),
-    amenders: parsed<Actor[]>(row.amenders, []),
-    steps: parsed(row.steps, []),
-    currentStep: row.current_step,
-    approvals,
-  });
-
-  const stateOf = async (trx: Db, row: Row): Promise<RequestState> =>
-    stateFrom(row, (await trx(APPROVALS).where({ request_id: row.id, round: row.round }).orderBy('id')).map(toApproval));
-
-  /** The states of many requests with one query for their approvals (the inbox). */
-  const statesOf = async (trx: Db, rows: Row[]): Promise<RequestState[]> => {
-    const byRequest = new Map<number, Row[]>();
-    for (let i = 0; i < rows.length; i += 500) {
-      const ids = rows.slice(i, i + 500).map((r) => r.id);
-      for (const a of await trx(APPROVALS).whereIn('request_id', ids).orderBy('id')) {
-        const list = byRequest.get(a.request_id) ?? [];
-        list.push(a);
-        byRequest.set(a.request_id, list);
-      }
-    }
-    return rows.map((row) => stateFrom(row, (byRequest.get(row.id) ?? []).filter((a) => a.round === row.round).map(toApproval)));
-  };
-
-  const close = (trx: Knex.Transaction, id: number, status: ChangeRequestStatus, extra: Row = {}) =>
-    trx(REQUESTS).where({ id }).update({ status, open_key: null, decided_at: now(), updated_at: now(), ...extra });
-
   const policiesOf = (uid: string): Policy[] | null => {
     const config = governance().load().governed.get(uid)?.approvals;
     if (!config || !config.enabled || config.policies.length === 0) return null;
     return config.policies as Policy[];
   };
 
-  const summary = (row: Row, state: RequestState): WriteChangeRequest => ({
-    id: row.id,
-    status: row.status,
-    action: row.action,
-    fields: parsed(row.fields, []),
-    steps: stepViews(state).map(({ index, name, roles, required, status }) => ({ index, name, roles, required, status })),
-  });
-
   const service = {
+    get: ({ id, trx }: { id: number; trx?: Db }) => getRequest(trx ?? db(), id),
+    comments: (id: number) => commentsOf(db(), id),
+    view: viewOf,
+    changesOf,
+    list: (input: Parameters<typeof listRequests>[1]) => listRequests(db(), input),
+
     /** The type's policies, or null when nothing of it needs approval. */
     policies: policiesOf,
 
@@ -179,7 +142,11 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** The open (pending) request of a record, if any. */
     async open({ trx, ref }: { trx?: Db; ref: RecordRef }): Promise<Row | null> {
-      return (await (trx ?? db())(REQUESTS).where({ open_key: openKey(ref) }).first()) ?? null;
+      return (
+        (await (trx ?? db())(REQUESTS)
+          .where({ open_key: openKey(ref) })
+          .first()) ?? null
+      );
     },
 
     isMaker: (row: Row, actor: Actor) => actor.kind !== 'system' && actor.kind !== 'public' && actorKey(makerOf(row)) === actorKey(actor),
@@ -235,7 +202,9 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
             created_at: now(),
           })
           .returning('id');
-        row = await trx(REQUESTS).where({ id: typeof inserted === 'object' ? inserted.id : inserted }).first();
+        row = await trx(REQUESTS)
+          .where({ id: typeof inserted === 'object' ? inserted.id : inserted })
+          .first();
         await addComment(trx, row.id, 'submit', actor, reason);
         await emit(trx, row, CHANGE_REQUEST_EVENTS.submitted, 'change-request.submit', verdict.changes);
       }
@@ -311,19 +280,32 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (row.status !== 'pending') return;
         if (outcome.kind === 'stale') {
           await close(trx, id, 'stale');
-          await addComment(trx, id, 'stale', approver.actor, 'The golden record changed after this request was opened; its maker must submit it again against the current values');
+          await addComment(
+            trx,
+            id,
+            'stale',
+            approver.actor,
+            'The golden record changed after this request was opened; its maker must submit it again against the current values'
+          );
           await emit(trx, { ...row, status: 'stale' }, CHANGE_REQUEST_EVENTS.stale, 'change-request.stale');
         } else {
           const error = outcome.error;
           const blocked = { name: error?.name ?? 'Error', message: String(error?.message ?? error), details: error?.details ?? {} };
-          await trx(REQUESTS).where({ id }).update({ blocked: json(blocked), updated_at: now() });
+          await trx(REQUESTS)
+            .where({ id })
+            .update({ blocked: json(blocked), updated_at: now() });
           await addComment(trx, id, 'blocked', approver.actor, `${blocked.name}: ${blocked.message}`);
         }
       });
       if (outcome.kind === 'stale') {
-        throw httpError(409, CHANGE_REQUEST_ERRORS.stale, `Change request ${id} is stale: the golden record changed after it was opened; its maker must submit the change again`, {
-          changeRequest: { id, status: 'stale' },
-        });
+        throw httpError(
+          409,
+          CHANGE_REQUEST_ERRORS.stale,
+          `Change request ${id} is stale: the golden record changed after it was opened; its maker must submit the change again`,
+          {
+            changeRequest: { id, status: 'stale' },
+          }
+        );
       }
       const error = outcome.error;
       throw httpError(409, error?.name ?? 'ApplyRefusedError', `Change request ${id} cannot be applied: ${error?.message ?? error}. It stays pending`, {
@@ -367,13 +349,6 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return !sameBase(base, baseOf(published, Object.keys(base.values)));
     },
 
-    changesOf(row: Row) {
-      const base = parsed<Base>(row.base, { exists: false, values: {} });
-      const proposed = parsed<Record<string, unknown>>(row.proposed, {});
-      const removal = row.action === 'delete' || row.action === 'unpublish';
-      return Object.fromEntries(parsed<string[]>(row.fields, []).map((f) => [f, { before: base.values[f] ?? null, after: removal ? null : (proposed[f] ?? null) }]));
-    },
-
     /**
      * Applies an approved request in the caller's transaction, as the approver: the approved values
      * are saved to the draft again (validation and the duplicate check run on them) and exactly they
@@ -390,83 +365,18 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const proposed = parsed<Record<string, unknown>>(row.proposed, {});
         await documents.update({ ...where, status: 'draft', data: toWriteData(strapi, ref.uid, proposed, fields) });
         const attributes = Object.keys((strapi.getModel(ref.uid as any) as any).attributes);
-        await publishExcept(strapi, ref, attributes.filter((a) => !fields.includes(a)), () => documents.publish(where), 'approval');
+        await publishExcept(
+          strapi,
+          ref,
+          attributes.filter((a) => !fields.includes(a)),
+          () => documents.publish(where),
+          'approval'
+        );
       });
-    },
-
-    async get({ id, trx }: { id: number; trx?: Db }): Promise<{ row: Row; state: RequestState } | null> {
-      const row = await (trx ?? db())(REQUESTS).where({ id }).first();
-      if (!row) return null;
-      return { row, state: await stateOf(trx ?? db(), row) };
-    },
-
-    async comments(id: number) {
-      return (await db()(COMMENTS).where({ request_id: id }).orderBy('id')).map((c: Row) => ({
-        id: c.id,
-        kind: c.kind,
-        actor: { kind: c.actor_kind, id: c.actor_id, name: c.actor_name },
-        body: c.body,
-        at: c.created_at,
-      }));
-    },
-
-    /** The stored request as the API shows it (values not yet masked for the viewer). */
-    view(row: Row, state: RequestState): ChangeRequestView {
-      return {
-        id: row.id,
-        uid: row.uid,
-        documentId: row.document_id,
-        locale: row.locale ?? null,
-        action: row.action,
-        status: row.status,
-        blocked: parsed(row.blocked, null),
-        label: row.label ?? null,
-        maker: makerOf(row),
-        amenders: state.amenders,
-        reason: row.reason ?? null,
-        policies: parsed(row.policies, []),
-        changes: service.changesOf(row),
-        steps: stepViews(state),
-        currentStep: row.current_step,
-        round: row.round,
-        createdAt: row.created_at,
-        updatedAt: row.updated_at,
-        decidedAt: row.decided_at ?? null,
-      };
-    },
-
-    /** Rows for the inbox (filters already checked), newest first. */
-    async list(input: { status?: string; uid?: string; documentId?: string; makerKey?: string; page: number; pageSize: number; approvable?: (row: Row, state: RequestState) => boolean }) {
-      const base = db()(REQUESTS).modify((q) => {
-        if (input.status) q.where('status', input.status);
-        if (input.uid) q.where('uid', input.uid);
-        if (input.documentId) q.where('document_id', input.documentId);
-        if (input.makerKey) {
-          const [kind, ...rest] = input.makerKey.split(':');
-          q.where({ maker_kind: kind, maker_id: rest.join(':') });
-        }
-      });
-      if (input.approvable) {
-        // Pending requests are few; which of them the viewer may approve is the domain's call.
-        const rows: Row[] = await base.clone().orderBy('id', 'desc').limit(MAX_SCANNED);
-        const states = await statesOf(db(), rows);
-        const out = rows.map((row, i) => ({ row, state: states[i] })).filter(({ row, state }) => input.approvable!(row, state));
-        return { items: out.slice((input.page - 1) * input.pageSize, input.page * input.pageSize), total: out.length };
-      }
-      const [{ count }] = await base.clone().count({ count: '*' });
-      const rows: Row[] = await base
-        .clone()
-        .orderBy('id', 'desc')
-        .offset((input.page - 1) * input.pageSize)
-        .limit(input.pageSize);
-      const states = await statesOf(db(), rows);
-      return { items: rows.map((row, i) => ({ row, state: states[i] })), total: Number(count) };
     },
   };
   return service;
 };
-
-export const refOf = (row: Row): RecordRef => ({ uid: row.uid, documentId: row.document_id, locale: row.locale ?? null });
 
 const refusalError = (row: Row, refusal: { rule: string; message: string }) =>
   refusal.rule === 'closed'
@@ -476,9 +386,14 @@ const refusalError = (row: Row, refusal: { rule: string; message: string }) =>
 /** A decision sent for the version the approver saw: an amendment since then is a 409, not a blind approval. */
 const assertRound = (row: Row, round: number | undefined) => {
   if (round !== undefined && round !== row.round) {
-    throw httpError(409, CHANGE_REQUEST_ERRORS.amended, `Change request ${row.id} was amended since you loaded it (version ${round}, now ${row.round}); review it again`, {
-      changeRequest: { id: row.id, status: row.status, round: row.round },
-    });
+    throw httpError(
+      409,
+      CHANGE_REQUEST_ERRORS.amended,
+      `Change request ${row.id} was amended since you loaded it (version ${round}, now ${row.round}); review it again`,
+      {
+        changeRequest: { id: row.id, status: row.status, round: row.round },
+      }
+    );
   }
 };
 
