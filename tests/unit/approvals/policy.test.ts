@@ -1,4 +1,4 @@
-import { combineSteps, evaluate, holds, policyFields, type Policy } from '../../../src/plugins/master-data/server/src/approvals/domain/policy';
+import { combineSteps, evaluate, holds, policyFields, sameValue, type Policy } from '../../../src/plugins/master-data/server/src/approvals/domain/policy';
 
 const APPROVER = { name: 'Approval', roles: ['Approver'], approvals: 1 };
 const FINANCE = { name: 'Finance', roles: ['Finance'], approvals: 1 };
@@ -81,4 +81,12 @@ describe('steps and fields', () => {
   test('policyFields lists fields and condition fields', () => {
     expect(policyFields(POLICIES).sort()).toEqual(['bankAccounts', 'creditLimit', 'name', 'taxId']);
   });
+});
+
+test('sameValue: decimals as numbers, other values by content (component ids left out)', () => {
+  expect(sameValue('decimal', '500000.00', 500000)).toBe(true);
+  expect(sameValue('decimal', '500000.01', 500000)).toBe(false);
+  expect(sameValue('string', '1', 1)).toBe(false);
+  expect(sameValue('component', [{ id: 1, iban: 'DE1' }], [{ id: 2, iban: 'DE1' }])).toBe(true);
+  expect(sameValue('decimal', null, 0)).toBe(false);
 });

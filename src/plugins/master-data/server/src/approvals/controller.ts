@@ -134,8 +134,10 @@ export const changeRequestController = ({ strapi }: { strapi: Core.Strapi }) => 
         if (!(await reader.canRead(row.uid))) continue;
         data.push({ ...(await masked(reader, service().view(row, state))), can: abilities(state, approver, canDecide(ctx)) });
       }
+      // The "waiting for me" tab without other filters has just counted them: not scanned twice.
+      const listedApprovable = query.approvable === 'me' && !query.uid && !query.documentId && query.mine !== 'true';
       const [approvableCount, mineCount, pendingCount] = await Promise.all([
-        service().list({ status: 'pending', page: 1, pageSize: 1, approvable }).then((r) => r.total),
+        listedApprovable ? result.total : service().list({ status: 'pending', page: 1, pageSize: 1, approvable }).then((r) => r.total),
         service().list({ status: 'pending', makerKey: mineKey, page: 1, pageSize: 1 }).then((r) => r.total),
         service().list({ status: 'pending', page: 1, pageSize: 1 }).then((r) => r.total),
       ]);

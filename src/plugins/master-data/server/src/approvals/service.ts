@@ -72,7 +72,9 @@ export interface Submission {
 class Outcome extends Error {
   constructor(
     readonly kind: 'stale' | 'blocked',
-    readonly error: any
+    readonly error: any,
+    /** The refusal's own status (400 for a value that no longer validates, 409 for a duplicate). */
+    readonly status = 409
   ) {
     super(kind);
   }
@@ -261,7 +263,7 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
             await service.apply({ trx, row });
           } catch (error: any) {
             const status = error?.status ?? error?.statusCode ?? (error instanceof errors.ValidationError ? 400 : undefined);
-            if (status && status >= 400 && status < 500) throw new Outcome('blocked', error);
+            if (status && status >= 400 && status < 500) throw new Outcome('blocked', error, status);
             throw error;
           }
           await close(trx, id, 'applied', { current_step: currentStep, blocked: null });
@@ -308,7 +310,7 @@ export const approvalsService = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       const error = outcome.error;
-      throw httpError(409, error?.name ?? 'ApplyRefusedError', `Change request ${id} cannot be applied: ${error?.message ?? error}. It stays pending`, {
+      throw httpError(outcome.status, error?.name ?? 'ApplyRefusedError', `Change request ${id} cannot be applied: ${error?.message ?? error}. It stays pending`, {
         ...(error?.details ?? {}),
         changeRequest: { id, status: 'pending', blocked: true },
       });

@@ -13,9 +13,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Stage, WriteContext } from '../governance/pipeline';
 import { modelInfo } from '../governance/model';
 import { getService } from '../governance/services';
-import { canonicalJson } from '../governance/domain/canonical';
-import { comparable } from '../governance/domain/diff';
-import { covers, fieldChanges, REMOVALS } from './domain/policy';
+import { covers, fieldChanges, REMOVALS, sameValue } from './domain/policy';
 import { pendingError } from './service';
 import { httpError } from '../http';
 import { publishExcept, readVersion, type RecordRef } from './publish';
@@ -34,7 +32,6 @@ interface Kept {
 
 const sameInstant = (a: unknown, b: unknown) => a != null && b != null && new Date(a as string).getTime() === new Date(b as string).getTime();
 
-const NUMERIC = new Set(['integer', 'biginteger', 'float', 'decimal']);
 
 const approvals = (write: WriteContext) => getService('approvals', write.strapi);
 
@@ -47,11 +44,6 @@ const label = (record: Record<string, unknown> | null, documentId: string) => {
   return typeof name === 'string' && name ? name : documentId;
 };
 
-/** Whether a touched root value equals the published one (numbers as numbers: PostgreSQL returns decimals as text). */
-const sameValue = (type: string | undefined, a: unknown, b: unknown) =>
-  NUMERIC.has(type ?? '') && a != null && b != null && a !== '' && b !== ''
-    ? Number(a) === Number(b)
-    : canonicalJson(comparable(a ?? null)) === canonicalJson(comparable(b ?? null));
 
 /** What the written response says about a request (and the 202 with its Location, when the change waits). */
 const tell = (write: WriteContext, request: WriteChangeRequest, waiting: boolean) =>

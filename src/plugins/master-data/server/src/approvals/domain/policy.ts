@@ -59,6 +59,12 @@ const number = (value: unknown): number | null => {
 
 const same = (a: unknown, b: unknown) => canonicalJson(comparable(a ?? null)) === canonicalJson(comparable(b ?? null));
 
+const NUMERIC = new Set(['integer', 'biginteger', 'float', 'decimal']);
+
+/** Whether two values of an attribute of `type` are equal (numbers as numbers: PostgreSQL returns decimals as text). */
+export const sameValue = (type: string | undefined, a: unknown, b: unknown) =>
+  NUMERIC.has(type ?? '') && a != null && b != null && a !== '' && b !== '' ? Number(a) === Number(b) : same(a, b);
+
 /** Whether a condition holds for the change from `before` to `after` (rows of the golden record). */
 export const holds = (condition: Condition, before: Row, after: Row): boolean => {
   const next = after?.[condition.field] ?? null;
