@@ -30,12 +30,7 @@ const { pinyin } = require('pinyin-pro');
 const { isValidPhoneNumber } = require('libphonenumber-js/max');
 const { usccCheckCharacter } = require(path.join(__dirname, '..', '..', 'dist/src/plugins/master-data/server/src/validation/domain/uscc.js'));
 
-const mulberry32 = (seed) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const { mulberry32 } = require('./generator');
 let rng;
 const int = (n) => Math.floor(rng() * n);
 const pick = (a) => a[int(a.length)];
