@@ -1,6 +1,6 @@
 /**
  * The domain events of governed writes: one stream, emitted inside the transaction of the change
- * they describe, consumed by the audit trail (and later the webhook outbox). Shared by the server
+ * they describe, consumed by the audit trail and the webhook outbox. Shared by the server
  * and the admin panel. A document event's type is the content type's singular name and the change:
  * `customer.created`, `customer-group.updated`.
  */
@@ -79,6 +79,8 @@ export interface DomainEvent {
   /** Overrides the request's reason (e.g. an override's or a retention's own reason). */
   reason: string | null;
   origin: WriteOrigin;
+  /** The external system a synced change came in from (`sap`, `crm`), else null: webhooks do not echo it back there. */
+  source: string | null;
   actor: Actor;
   request: RequestFacts;
 }

@@ -48,7 +48,7 @@ const buildContext = async (
   const uid = ctx.uid as UID.ContentType;
   const action = ctx.action as WriteAction;
   const params = ctx.params ?? {};
-  const { origin, actor, request, can, silent } = currentRequest(strapi);
+  const { origin, actor, request, can, silent, system } = currentRequest(strapi);
   const locale = await writtenLocale({ strapi, uid, params });
   let documentId: string | undefined = action === 'create' || action === 'clone' ? undefined : params.documentId;
   let written = false;
@@ -101,6 +101,7 @@ const buildContext = async (
           locale: event.locale === undefined ? locale : event.locale,
           reason: event.reason ?? request.reason,
           origin,
+          source: system,
           actor,
           request,
         },

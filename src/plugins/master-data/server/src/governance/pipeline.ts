@@ -42,7 +42,7 @@ export interface ResponseNote {
 }
 
 /** An event as a stage emits it; governance adds where it came from. */
-export type EmittedEvent = Omit<DomainEvent, 'origin' | 'actor' | 'request' | 'reason' | 'locale'> & { reason?: string | null; locale?: string | null };
+export type EmittedEvent = Omit<DomainEvent, 'origin' | 'source' | 'actor' | 'request' | 'reason' | 'locale'> & { reason?: string | null; locale?: string | null };
 
 export interface WriteContext {
   strapi: Core.Strapi;

@@ -64,6 +64,8 @@ const actorOf = (ctx: any): Actor => {
 interface OriginScope {
   origin: WriteOrigin;
   silent: boolean;
+  /** The external system a `sync` write came in from (echo suppression, audit). */
+  system: string | null;
 }
 
 const explicitOrigin = new AsyncLocalStorage<OriginScope>();
@@ -73,8 +75,11 @@ const explicitOrigin = new AsyncLocalStorage<OriginScope>();
  * `silent`: bookkeeping writes that a capability undoes within the same transaction (a draft set
  * aside while part of it is published): they run every stage but announce no event.
  */
-export const withOrigin = <T>(origin: WriteOrigin, fn: () => Promise<T>, { silent = false }: { silent?: boolean } = {}): Promise<T> =>
-  explicitOrigin.run({ origin, silent }, fn);
+export const withOrigin = <T>(
+  origin: WriteOrigin,
+  fn: () => Promise<T>,
+  { silent = false, system = null }: { silent?: boolean; system?: string | null } = {}
+): Promise<T> => explicitOrigin.run({ origin, silent, system: system ?? explicitOrigin.getStore()?.system ?? null }, fn);
 
 /** Runs `fn` outside any origin scope (what happens inside one write is not its caller's). */
 export const withoutOrigin = <T>(fn: () => Promise<T>): Promise<T> => explicitOrigin.exit(fn);
@@ -83,6 +88,8 @@ export interface RequestContext {
   origin: WriteOrigin;
   /** Writes inside `withOrigin(..., { silent: true })`: no events. */
   silent: boolean;
+  /** The external system the write came in from (`withOrigin('sync', fn, { system })`), else null. */
+  system: string | null;
   actor: Actor;
   request: RequestFacts;
   /**
@@ -97,7 +104,8 @@ export const currentRequest = (strapi: Core.Strapi): RequestContext => {
   const ctx: any = strapi.requestContext.get();
   const scoped = explicitOrigin.getStore();
   const silent = scoped?.silent ?? false;
-  if (!ctx) return { origin: scoped?.origin ?? 'code', silent, actor: SYSTEM, request: NO_REQUEST, can: () => false };
+  const system = scoped?.system ?? null;
+  if (!ctx) return { origin: scoped?.origin ?? 'code', silent, system, actor: SYSTEM, request: NO_REQUEST, can: () => false };
 
   // The request's own facts are read once; the actor is worked out on each write (auth may be
   // completed after a first governed write of the request).
@@ -122,6 +130,7 @@ export const currentRequest = (strapi: Core.Strapi): RequestContext => {
   return {
     origin: scoped?.origin ?? (routeType === 'content-api' ? 'rest' : 'admin'),
     silent,
+    system,
     actor: actorOf(ctx),
     request: facts.request,
     can: (action) =>

@@ -64,8 +64,8 @@ export const governanceService = ({ strapi }: { strapi: Core.Strapi }) => {
      * from are those of the current request (or `system`/`code` outside one).
      */
     async emit({ trx, event }: { trx: Knex.Transaction; event: EmittedEvent }) {
-      const { origin, actor, request } = currentRequest(strapi);
-      await service.dispatch({ trx, event: { ...event, locale: event.locale ?? null, reason: event.reason ?? request.reason, origin, actor, request } });
+      const { origin, actor, request, system } = currentRequest(strapi);
+      await service.dispatch({ trx, event: { ...event, locale: event.locale ?? null, reason: event.reason ?? request.reason, origin, source: system, actor, request } });
     },
 
     /** Parses and checks the configuration; throws naming the bad key. Cached after the first call. */
