@@ -56,6 +56,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         // Seconds before attempt 2, 3, ... (default: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h).
         ...(env('WEBHOOKS_RETRY_SCHEDULE') ? { schedule: (env.array('WEBHOOKS_RETRY_SCHEDULE') ?? []).map(Number) } : {}),
         disableAfterDays: env.float('WEBHOOKS_DISABLE_AFTER_DAYS', 5),
+        leaseMarginMs: env.int('WEBHOOKS_LEASE_MARGIN_MS', 30_000),
+        concurrency: env.int('WEBHOOKS_CONCURRENCY', 16),
       },
       governed: {
         'api::customer.customer': {

@@ -11,6 +11,7 @@ describe('plugin configuration', () => {
         dispatcher: true,
         allowedHosts: [],
         timeoutMs: 15_000,
+        leaseMarginMs: 30_000,
         schedule: [5, 300, 1800, 7200, 18_000, 36_000, 36_000],
         disableAfterDays: 5,
         concurrency: 16,

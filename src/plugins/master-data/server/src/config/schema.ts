@@ -182,6 +182,11 @@ const webhooksConfig = z
     allowedHosts: z.union([z.string().max(10_000), z.array(z.string().max(255)).max(1000)]).default([]),
     /** Per attempt: connect, send and read the response. */
     timeoutMs: z.number().int().min(100).max(60_000).default(15_000),
+    /**
+     * How long past the timeout a claimed delivery stays with its instance: if that instance dies
+     * mid-delivery, the delivery is due again for any instance once this has passed.
+     */
+    leaseMarginMs: z.number().int().min(100).max(3_600_000).default(30_000),
     /** Seconds to wait before attempt 2, 3, ...; after the last, the delivery is dead-lettered. */
     schedule: z.array(z.number().min(0).max(7 * 86_400)).max(30).default(DEFAULT_SCHEDULE),
     /** An endpoint failing without a success for this many days is disabled. */

@@ -9,7 +9,7 @@
  * (not of other records) until it is delivered or dead-lettered.
  *
  * Crash safety: a claimed delivery whose instance dies (SIGKILL mid-delivery) keeps its lease; once
- * the lease runs out (timeout + 30 s) it is due again, for any instance. At least once: a receiver
+ * the lease runs out (timeout + `leaseMarginMs`, 30 s) it is due again, for any instance. At least once: a receiver
  * may see an event twice (same `webhook-id`), never not at all.
  */
 import type { Core } from '@strapi/strapi';
@@ -38,7 +38,6 @@ export interface DeliveryRow {
   claimed_by: string | null;
 }
 
-const LEASE_MARGIN_MS = 30_000;
 const PRUNE_EVERY_MS = 3_600_000;
 
 const isPostgres = (knex: Knex) => (knex as any).client?.dialect === 'postgresql';
@@ -66,7 +65,7 @@ export const createDispatcher = (strapi: Core.Strapi, catalogue: Catalogue, endp
   /** Claims up to `limit` due deliveries for this instance. */
   const claim = async (limit: number): Promise<DeliveryRow[]> => {
     const now = Date.now();
-    const lease = now + config().timeoutMs + LEASE_MARGIN_MS;
+    const lease = now + config().timeoutMs + config().leaseMarginMs;
     if (isPostgres(knex())) {
       const result = await knex().raw(
         `WITH due AS (
