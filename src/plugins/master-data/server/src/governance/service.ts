@@ -9,7 +9,7 @@ import { configSchema, type GovernedTypeConfig, type MasterDataConfig } from '..
 import { resolveGovernance } from './registry';
 import type { GovernedType } from '../../../shared/contracts/governance';
 import type { DomainEvent } from '../../../shared/contracts/events';
-import type { EmittedEvent, EventConsumer, Stage } from './pipeline';
+import type { EmittedEvent, EventConsumer, EventContext, Stage } from './pipeline';
 import { currentRequest } from './request';
 
 const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
@@ -55,8 +55,8 @@ export const governanceService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Hands a complete event to every consumer, in order, inside `trx` (the transaction of the
      * change it describes: a consumer that throws rolls the change back).
      */
-    async dispatch({ trx, event }: { trx: Knex.Transaction; event: DomainEvent }) {
-      for (const consumer of consumers) await consumer.handle(event, trx);
+    async dispatch({ trx, event, context }: { trx: Knex.Transaction; event: DomainEvent; context?: EventContext }) {
+      for (const consumer of consumers) await consumer.handle(event, trx, context);
     },
 
     /**

@@ -124,7 +124,7 @@ export const createDispatcher = (strapi: Core.Strapi, catalogue: Catalogue, endp
         response_excerpt: report.responseExcerpt,
       });
       if (outcome.kind === 'delivered') {
-        await trx(ENDPOINTS).where({ id: endpoint.id }).whereNotNull('failing_since').update({ failing_since: null });
+        if (endpoint.failing_since !== null) await trx(ENDPOINTS).where({ id: endpoint.id }).update({ failing_since: null });
         return;
       }
       if (outcome.kind === 'gone') {

@@ -8,7 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
-import type { EventConsumer } from '../governance/pipeline';
+import type { EventConsumer, EventContext } from '../governance/pipeline';
 import { getService } from '../governance/services';
 import { snapshot } from '../governance/snapshot';
 import { buildPayload } from './domain/payload';
@@ -79,15 +79,30 @@ export const createOutbox = (strapi: Core.Strapi, catalogue: Catalogue, endpoint
     (trx as any).executionPromise?.then(wake, () => undefined);
   };
 
-  const enqueue = async (event: DomainEvent, trx: Knex.Transaction) => {
+  /** Enabled endpoints, read once per transaction (a write emits several events). */
+  const endpointsSeen = new WeakMap<Knex.Transaction, Promise<Endpoint[]>>();
+  const enabledIn = (trx: Knex.Transaction) => {
+    let found = endpointsSeen.get(trx);
+    if (!found) {
+      found = endpoints.enabled(trx);
+      endpointsSeen.set(trx, found);
+    }
+    return found;
+  };
+
+  const enqueue = async (event: DomainEvent, trx: Knex.Transaction, context?: EventContext) => {
     subscribable ??= new Set(catalogue.eventTypes());
     if (!subscribable.has(event.type)) return;
     const facts = { type: event.type, uid: event.uid, source: event.source ?? null };
-    const to = (await endpoints.enabled(trx)).filter((endpoint) => subscribes(endpoint, facts));
+    const to = (await enabledIn(trx)).filter((endpoint) => subscribes(endpoint, facts));
     if (to.length === 0 && !config().captureAll) return;
     const type = catalogue.describe(event.uid);
     const sequence = event.documentId ? await nextSequence(trx, event.uid, event.documentId) : null;
-    const record = event.documentId ? await snapshot(strapi, { uid: event.uid, documentId: event.documentId, published: true, locale: event.locale }) : null;
+    const record = context
+      ? await context.published()
+      : event.documentId
+        ? await snapshot(strapi, { uid: event.uid, documentId: event.documentId, published: true, locale: event.locale })
+        : null;
     const id = randomUUID();
     const payload = buildPayload({
       type: event.type,
