@@ -57,6 +57,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         ...(env('WEBHOOKS_RETRY_SCHEDULE') ? { schedule: (env.array('WEBHOOKS_RETRY_SCHEDULE') ?? []).map(Number) } : {}),
         disableAfterDays: env.float('WEBHOOKS_DISABLE_AFTER_DAYS', 5),
         leaseMarginMs: env.int('WEBHOOKS_LEASE_MARGIN_MS', 30_000),
+        // Every governed event gets an outbox row, subscribed or not (for a CDC pipeline reading the table).
+        captureAll: env.bool('WEBHOOKS_CAPTURE_ALL', false),
         concurrency: env.int('WEBHOOKS_CONCURRENCY', 16),
       },
       governed: {
