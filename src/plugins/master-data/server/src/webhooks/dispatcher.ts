@@ -15,6 +15,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { AsyncResource } from 'node:async_hooks';
 import { getService } from '../governance/services';
 import { parseAllowList } from './domain/address';
 import { failedTooLong, outcomeOf, type Outcome } from './domain/retry';
@@ -61,6 +62,14 @@ export const createDispatcher = (strapi: Core.Strapi, catalogue: Catalogue, endp
   let poller: NodeJS.Timeout | undefined;
   let lastPrune = 0;
   const idle = new Set<() => void>();
+  /**
+   * The async context the dispatcher runs in, taken when it starts (outside any request or
+   * transaction). A wake-up comes from a committed write's promise chain, whose context still holds
+   * that write's (finished) transaction: Strapi's `db.transaction` would join it. Every run of the
+   * loop happens in this clean context instead.
+   */
+  let scope: AsyncResource | undefined;
+  const run = () => (scope ? scope.runInAsyncScope(() => void pump()) : undefined);
 
   /** Claims up to `limit` due deliveries for this instance. */
   const claim = async (limit: number): Promise<DeliveryRow[]> => {
@@ -188,7 +197,7 @@ export const createDispatcher = (strapi: Core.Strapi, catalogue: Catalogue, endp
               .finally(() => {
                 inFlight -= 1;
                 // Refill once half the slots are free (one claim per several deliveries, not per delivery).
-                if (inFlight <= config().concurrency / 2) void pump();
+                if (inFlight <= config().concurrency / 2) run();
                 if (inFlight === 0) idle.forEach((resolve) => resolve());
               });
           }
@@ -226,13 +235,14 @@ export const createDispatcher = (strapi: Core.Strapi, catalogue: Catalogue, endp
       if (running) return;
       running = true;
       lastPrune = Date.now();
-      poller = setInterval(() => void pump(), config().pollIntervalMs);
+      scope = new AsyncResource('master-data-webhook-dispatcher');
+      poller = setInterval(run, config().pollIntervalMs);
       poller.unref?.();
-      void pump();
+      run();
     },
     /** Wakes the loop (a write on this instance just committed deliveries). */
     wake() {
-      void pump();
+      run();
     },
     /** Stops claiming; waits for deliveries in flight (at most `graceMs`: a lease covers the rest). */
     async stop(graceMs = 5_000) {
