@@ -125,7 +125,12 @@ describe('endpoints over the admin API', () => {
     const editor = (await adminToken(app, ['strapi-editor'])).token;
     expect((await app.http.get(HOOKS).set(bearer(editor))).status).toBe(403);
     const reader = (await adminToken(app, [await adminRole(app, [{ action: 'plugin::master-data.webhooks.read' }])])).token;
-    expect((await app.http.get(HOOKS).set(bearer(reader))).status).toBe(200);
+    await createEndpoint({ headers: { Authorization: 'Bearer receiver-secret' } });
+    const seen = await app.http.get(HOOKS).set(bearer(reader));
+    expect(seen.status).toBe(200);
+    // Header values (often credentials) only for those who manage endpoints.
+    expect(seen.body.data[0].headers).toEqual({ Authorization: '[masked]' });
+    expect((await app.http.get(HOOKS).set(bearer(admin))).body.data[0].headers).toEqual({ Authorization: 'Bearer receiver-secret' });
     expect((await app.http.post(HOOKS).set(bearer(reader)).send({ url: receiver.url(), events: ['*'] })).status).toBe(403);
   });
 });

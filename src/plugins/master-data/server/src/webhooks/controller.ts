@@ -3,8 +3,17 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { parse } from '../http';
 import { getService } from '../governance/services';
+import { MASKED } from './domain/subscription';
+import { WEBHOOK_ACTIONS } from './permissions';
 
 const idParam = z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+
+/**
+ * Custom headers often carry credentials (an Authorization for the receiver): their values are
+ * shown only to those who may manage endpoints; readers of the delivery log see the names.
+ */
+const forReader = <T extends { headers: Record<string, string> }>(ctx: any, endpoint: T): T =>
+  ctx.state.userAbility?.can(WEBHOOK_ACTIONS.manage) ? endpoint : { ...endpoint, headers: Object.fromEntries(Object.keys(endpoint.headers).map((name) => [name, MASKED])) };
 
 export const webhooksController = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService('webhooks', strapi);
@@ -12,7 +21,7 @@ export const webhooksController = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async list(ctx: any) {
-      ctx.body = { data: await service().endpoints.list() };
+      ctx.body = { data: (await service().endpoints.list()).map((endpoint) => forReader(ctx, endpoint)) };
     },
     async options(ctx: any) {
       const { catalogue } = service();
@@ -25,7 +34,7 @@ export const webhooksController = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
     async get(ctx: any) {
-      ctx.body = { data: await service().endpoints.get(id(ctx)) };
+      ctx.body = { data: forReader(ctx, await service().endpoints.get(id(ctx))) };
     },
     async create(ctx: any) {
       ctx.status = 201;
