@@ -27,7 +27,13 @@ export const catalogue = (strapi: Core.Strapi) => {
   const cache = new Map<string, TypeCatalogue>();
   const governed = () => getService('governance', strapi).load().governed;
 
+  let cacheOf: unknown;
   const describe = (uid: string): TypeCatalogue | null => {
+    const now = getService('governance', strapi).load();
+    if (cacheOf !== now) {
+      cache.clear();
+      cacheOf = now;
+    }
     const known = cache.get(uid);
     if (known) return known;
     const config = governed().get(uid);
