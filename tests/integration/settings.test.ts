@@ -8,6 +8,7 @@
 import { startApp, apiToken, adminToken, bearer, type TestApp } from '../helpers/strapi';
 import { makeAppVariant } from '../helpers/app-variant';
 import { auditRows } from '../helpers/audit';
+import { customerData } from '../helpers/fixtures';
 
 const SUPPLIER = 'api::supplier.supplier';
 const variant = makeAppVariant({
@@ -158,8 +159,40 @@ test('history, rollback, export/import round trip and a stale base version', asy
   expect(stale.body.error.details).toMatchObject({ baseVersion: restoredVersion, version: restoredVersion + 1 });
 });
 
+test('"try a record" shows the match result under edited settings, before they are saved', async () => {
+  const UID = 'api::customer.customer';
+  const created = await app.http.post('/api/customers').set(bearer(token)).send({ data: customerData() });
+  expect(created.status).toBe(201);
+  const record = { name: 'Completely Different Name Ltd', taxId: created.body.data.taxId, country: 'CN' };
+  const inForce = await app.http.post('/master-data/settings/try-match').set(bearer(admin)).send({ uid: UID, record });
+  expect(inForce.status).toBe(200);
+  expect(inForce.body.meta.decision).toBe('block');
+  expect(inForce.body.data[0].documentId).toBe(created.body.data.documentId);
+  expect(inForce.body.records[created.body.data.documentId]).toMatchObject({ code: created.body.data.code });
+
+  // Edited (not saved): the tax id alone no longer blocks.
+  const current = (await settings()).data;
+  const edited = structuredClone(current);
+  edited.governed[UID].matching.blockWhen = [['name', 'city']];
+  edited.governed[UID].matching.weights = { ...edited.governed[UID].matching.weights, taxId: 0.3 };
+  const tried = await app.http.post('/master-data/settings/try-match').set(bearer(admin)).send({ data: edited, uid: UID, record });
+  expect(tried.status).toBe(200);
+  expect(tried.body.meta.decision).not.toBe('block');
+  expect(tried.body.data[0].reasons.some((r: any) => r.field === 'taxId')).toBe(true);
+  // Nothing was saved.
+  expect((await settings()).data).toEqual(current);
+
+  const bad = await app.http.post('/master-data/settings/try-match').set(bearer(admin)).send({ data: { ...edited, colour: 1 }, uid: UID, record });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.details.errors[0].path).toEqual(['data']);
+  const noMatching = await app.http.post('/master-data/settings/try-match').set(bearer(admin)).send({ uid: 'api::customer-group.customer-group', record: { name: 'x' } });
+  expect(noMatching.status).toBe(400);
+  expect(noMatching.body.error.details.errors[0].path).toEqual(['uid']);
+});
+
 test('needs the settings permissions', async () => {
   const editor = (await adminToken(app, ['strapi-editor'])).token;
   expect((await app.http.get('/master-data/settings').set(bearer(editor))).status).toBe(403);
   expect((await app.http.put('/master-data/settings').set(bearer(editor)).send({ data: {} })).status).toBe(403);
+  expect((await app.http.post('/master-data/settings/try-match').set(bearer(editor)).send({ uid: 'api::customer.customer', record: {} })).status).toBe(403);
 });

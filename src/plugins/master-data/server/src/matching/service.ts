@@ -302,6 +302,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       exclude,
       limit,
       includeAllow = false,
+      settings: override,
     }: {
       uid: string;
       keys: MatchKeys;
@@ -309,8 +310,10 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       exclude?: string;
       limit?: number;
       includeAllow?: boolean;
+      /** Settings other than those in force (the settings pages' "try a record" before saving). */
+      settings?: MatchingSettings;
     }): Promise<MatchCandidate[]> {
-      const settings = service.settings(uid);
+      const settings = override ?? service.settings(uid);
       if (!settings || !identifying(keys)) return [];
       const found = await service.candidates({ uid, keys, trx, exclude });
       if (found.size === 0) return [];

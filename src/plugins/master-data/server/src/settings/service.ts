@@ -8,14 +8,13 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ZodError } from 'zod';
 import { getService } from '../governance/services';
 import { currentRequest } from '../governance/request';
 import { ConfigError } from '../governance/registry';
 import { ENVIRONMENT_KEYS } from '../governance/service';
 import { advisoryLocks, lockKey } from '../governance/locks';
 import { diffDocuments } from './domain/diff';
-import { httpError } from '../http';
+import { httpError, settingsError } from '../http';
 import { VERSIONS } from './schema';
 
 /** How often an instance looks for settings saved on another one. */
@@ -41,19 +40,6 @@ const versionView = (row: VersionRow) => ({
   restoredFrom: row.restored_from === null ? null : Number(row.restored_from),
   createdAt: row.created_at,
 });
-
-/** A refused document as a 400 naming each key under `data`. */
-export const settingsError = (error: unknown): never => {
-  if (error instanceof ZodError) {
-    const issues = error.issues.map((i) => ({ path: ['data', ...i.path.map(String)], message: i.message, name: 'ValidationError' }));
-    throw new errors.ValidationError(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), { errors: issues });
-  }
-  if (error instanceof ConfigError) {
-    const path = ['data', ...error.path];
-    throw new errors.ValidationError(`${path.join('.')}: ${error.reason}`, { errors: [{ path, message: error.reason, name: 'ValidationError' }] });
-  }
-  throw error;
-};
 
 export const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
