@@ -114,6 +114,33 @@ test.each([
   expect((await settings()).meta.version).toBe(before.meta.version);
 });
 
+test('field checks from the settings: required, allowed values, a pattern tried on a sample; sensitive fields fingerprinted', async () => {
+  const current = (await settings()).data;
+  const withChecks = (fields: Record<string, unknown>) => ({ ...current, governed: { ...current.governed, [SUPPLIER]: { ...current.governed[SUPPLIER], fields: { ...current.governed[SUPPLIER].fields, ...fields } } } });
+  const unsafe = await save(withChecks({ city: { pattern: '^(\\w+\\s?)*$', sample: 'Berlin' } }));
+  expect(unsafe.status).toBe(400);
+  expect(unsafe.body.error.details.errors[0]).toMatchObject({ path: ['data', 'governed', SUPPLIER, 'fields', 'city', 'pattern'], message: expect.stringContaining('exponential') });
+  const wrongSample = await save(withChecks({ city: { pattern: '^[A-Z][a-z]+$', sample: 'berlin' } }));
+  expect(wrongSample.body.error.details.errors[0].path).toEqual(['data', 'governed', SUPPLIER, 'fields', 'city', 'sample']);
+
+  const saved = await save(withChecks({ city: { type: 'name', required: true, pattern: '^[A-Z][a-z]+$', sample: 'Berlin', patternMessage: 'one capitalised word' }, country: { type: 'country', allowed: ['DE', 'SE'] }, name: { type: 'name', sensitive: true } }));
+  expect(saved.status).toBe(200);
+  const refused = await supplier({ name: 'Check Ltd', taxId: 'DE136695976', country: 'FR', city: 'paris' });
+  expect(refused.status).toBe(400);
+  expect(refused.body.error.details.errors.map((e: any) => [e.path.join('.'), e.message])).toEqual(
+    expect.arrayContaining([
+      ['country', 'must be one of DE, SE'],
+      ['city', 'one capitalised word'],
+    ])
+  );
+  expect((await supplier({ name: 'Check Ltd', taxId: 'SE556036079301', country: 'se' })).body.error.details.errors[0]).toMatchObject({ path: ['city'], message: 'is required' });
+  const ok = await supplier({ name: 'Check Sweden AB', taxId: 'SE556036079301', country: 'se', city: 'Malmo' });
+  expect(ok.status).toBe(201);
+  const rows = await auditRows(app, { uid: SUPPLIER, document_id: ok.body.data.documentId });
+  expect(JSON.parse(rows[0].changes).name.after).toMatch(/^fp:[0-9a-f]{16}$/);
+  await save(current);
+});
+
 test('deployment keys keep the environment values whatever a document says', async () => {
   const current = await settings();
   const res = await save({ ...current.data, enabled: false, webhooks: { ...current.data.webhooks, allowedHosts: ['169.254.169.254'] } });
@@ -131,8 +158,10 @@ test('history, rollback, export/import round trip and a stale base version', asy
   expect((await supplier({ name: 'Loose Ltd', taxId: 'whatever', country: 'DE' })).status).toBe(201);
 
   const versions = (await app.http.get('/master-data/settings/versions').set(bearer(admin))).body;
-  expect(versions.data.map((v: any) => v.reason)).toEqual(['pause supplier rules', null, 'govern suppliers']);
-  const first = versions.data[2];
+  const reasons = versions.data.map((v: any) => v.reason);
+  expect(reasons[0]).toBe('pause supplier rules');
+  expect(reasons[reasons.length - 1]).toBe('govern suppliers');
+  const first = versions.data[versions.data.length - 1];
   const detail = (await app.http.get(`/master-data/settings/versions/${first.id}`).set(bearer(admin))).body.data;
   expect(detail.document.governed[SUPPLIER]).toBeDefined();
   expect(Object.keys(detail.changes)).toContain(`governed.${SUPPLIER}`);

@@ -125,7 +125,7 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
       const governed = now.governed.get(uid);
       paths = [
         ...(governed?.audit.sensitive ?? []),
-        ...Object.entries(governed?.fields ?? {}).filter(([, rule]) => rule.type === 'iban').map(([path]) => path),
+        ...Object.entries(governed?.fields ?? {}).filter(([, rule]) => rule.type === 'iban' || rule.sensitive).map(([path]) => path),
       ];
       sensitiveByUid.set(uid, paths);
     }

@@ -42,7 +42,7 @@ export const catalogue = (strapi: Core.Strapi) => {
     const sensitive = [
       ...config.audit.sensitive,
       ...Object.entries(config.fields)
-        .filter(([, rule]) => rule.type === 'iban')
+        .filter(([, rule]) => rule.type === 'iban' || rule.sensitive)
         .map(([path]) => path),
     ];
     let externalIds: string | null = null;
