@@ -4,6 +4,7 @@ import { Download } from '@strapi/icons';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { AuditQuery } from '../../../shared/contracts/audit';
 import { AUDIT_EVENTS_URL, errorMessage, toSearchString } from '../utils/audit';
+import { downloadBlob } from '../utils/download';
 
 /** The file name the server proposes (Content-Disposition), or a dated default. */
 const fileName = (headers?: Headers) => {
@@ -24,14 +25,7 @@ export const ExportCsvButton = ({ query }: { query: AuditQuery }) => {
     setBusy(true);
     try {
       const { data, headers } = await get(`${AUDIT_EVENTS_URL}/export`, { params: toSearchString(query), responseType: 'blob' });
-      const url = URL.createObjectURL(data);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName(headers);
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      downloadBlob(fileName(headers), data);
     } catch (e) {
       toggleNotification({ type: 'danger', message: `The export failed: ${errorMessage(e)}` });
     } finally {
