@@ -36,11 +36,35 @@ export default {
       { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Master data' } },
       [
         {
+          // The governed content types, their field rules and generated codes; one Save for all the settings pages.
           id: 'governance',
-          intlLabel: { id: `${PLUGIN_ID}.settings.governance`, defaultMessage: 'Governance' },
+          intlLabel: { id: `${PLUGIN_ID}.settings.governance`, defaultMessage: 'Governed types' },
           to: `${PLUGIN_ID}/governance`,
           Component: () => import('./pages/GovernancePage'),
-          permissions: [],
+          permissions: PERMISSIONS.settingsRead,
+        },
+        {
+          // Duplicate matching per governed type, with the "try a record" box.
+          id: 'matching',
+          intlLabel: { id: `${PLUGIN_ID}.settings.matching`, defaultMessage: 'Matching' },
+          to: `${PLUGIN_ID}/matching`,
+          Component: () => import('./pages/MatchingSettingsPage'),
+          permissions: PERMISSIONS.settingsRead,
+        },
+        {
+          id: 'approval-policies',
+          intlLabel: { id: `${PLUGIN_ID}.settings.approvalPolicies`, defaultMessage: 'Approval policies' },
+          to: `${PLUGIN_ID}/approval-policies`,
+          Component: () => import('./pages/ApprovalPoliciesPage'),
+          permissions: PERMISSIONS.settingsRead,
+        },
+        {
+          // Saved versions (who, when, why, the diff), restore, export and import.
+          id: 'settings-history',
+          intlLabel: { id: `${PLUGIN_ID}.settings.history`, defaultMessage: 'Settings history' },
+          to: `${PLUGIN_ID}/history`,
+          Component: () => import('./pages/SettingsHistoryPage'),
+          permissions: PERMISSIONS.settingsRead,
         },
       ]
     );

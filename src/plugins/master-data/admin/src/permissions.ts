@@ -4,6 +4,8 @@ export const DUPLICATES_READ = 'plugin::master-data.duplicates.read';
 export const DUPLICATES_MANAGE = 'plugin::master-data.duplicates.manage';
 export const CHANGE_REQUESTS_READ = 'plugin::master-data.change-requests.read';
 export const CHANGE_REQUESTS_APPROVE = 'plugin::master-data.change-requests.approve';
+export const SETTINGS_READ = 'plugin::master-data.settings.read';
+export const SETTINGS_MANAGE = 'plugin::master-data.settings.manage';
 
 export const PERMISSIONS = {
   audit: [{ action: AUDIT_READ, subject: null }],
@@ -15,4 +17,8 @@ export const PERMISSIONS = {
   changeRequestsRead: [{ action: CHANGE_REQUESTS_READ, subject: null }],
   /** Approve and reject change requests (the server also checks the step's roles and four-eyes). */
   changeRequestsApprove: [{ action: CHANGE_REQUESTS_APPROVE, subject: null }],
+  /** See the governance settings, their history, and try a record (Settings → Master data). */
+  settingsRead: [{ action: SETTINGS_READ, subject: null }],
+  /** Save, import and restore governance settings. */
+  settingsManage: [{ action: SETTINGS_MANAGE, subject: null }],
 };

@@ -28,3 +28,8 @@ export const useGovernedTypes = (): GovernedType[] | undefined => {
 
   return types;
 };
+
+/** After settings are saved: the next use asks the server again (a type may be governed now, or no longer). */
+export const forgetGovernedTypes = () => {
+  cached = null;
+};
