@@ -12,7 +12,7 @@ import { drain } from '../helpers/strapi';
 
 export const SCREENSHOTS = path.join(ROOT, 'artifacts', 'screenshots');
 
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -23,7 +23,7 @@ const CHROMIUM_FLAGS = [
   '--disable-quic',
 ];
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -71,7 +71,7 @@ export const startBrowserApp = async (): Promise<BrowserApp> => {
 };
 
 /** A new page logged in to the admin panel as the given demo user. */
-export const loginAs = async (app: BrowserApp, email: string): Promise<Page> => {
+export const loginAs = async (app: Pick<BrowserApp, 'browser' | 'baseUrl'>, email: string): Promise<Page> => {
   const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   await page.goto(`${app.baseUrl}/admin/auth/login`);
