@@ -1,5 +1,6 @@
 import {
   deliveriesQueryFromSearch,
+  deliveryCountText,
   endpointState,
   eventOptions,
   eventsText,
@@ -107,6 +108,12 @@ describe('nextPollDelay: when the log looks again', () => {
 });
 
 describe('small formats', () => {
+  test('delivery counts read as words, dead letters in the plural', () => {
+    expect(deliveryCountText('dead', 1)).toBe('1 dead letter');
+    expect(deliveryCountText('dead', 14)).toBe('14 dead letters');
+    expect(deliveryCountText('delivered', 120)).toBe('120 delivered');
+  });
+
   test('latency in ms below a second, else in seconds', () => {
     expect(latencyText(84.4)).toBe('84 ms');
     expect(latencyText(2400)).toBe('2.4 s');

@@ -2,7 +2,7 @@ import { Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-s
 import { ArrowClockwise } from '@strapi/icons';
 import { formatDateTime } from '../utils/audit';
 import { age } from '../utils/approvals';
-import { deliveryRecord, latencyText, type WebhookDelivery } from '../utils/webhooks';
+import { latencyText, type WebhookDelivery } from '../utils/webhooks';
 import { DeliveryStatusBadge } from './DeliveryStatusBadge';
 import { RowOpenButton } from './RowOpenButton';
 import { TableHead } from './TableHead';
@@ -32,10 +32,19 @@ export const DeliveriesTable = ({ deliveries, onOpen, onReplay, replaying }: Pro
               {delivery.eventType}
             </Typography>
           </Td>
-          <Td style={{ whiteSpace: 'normal', maxWidth: '18rem' }}>
-            <Typography textColor="neutral800" style={{ wordBreak: 'break-all' }}>
-              {deliveryRecord(delivery)}
-            </Typography>
+          <Td style={{ whiteSpace: 'normal', minWidth: '14rem', maxWidth: '22rem' }}>
+            {delivery.documentId ? (
+              <Flex direction="column" alignItems="flex-start">
+                <Typography textColor="neutral800" style={{ wordBreak: 'break-all' }}>
+                  {delivery.documentId}
+                </Typography>
+                <Typography variant="pi" textColor="neutral600" style={{ wordBreak: 'break-all' }}>
+                  {delivery.uid ?? ''}
+                </Typography>
+              </Flex>
+            ) : (
+              <Muted />
+            )}
           </Td>
           <Td>
             <DeliveryStatusBadge delivery={delivery} />

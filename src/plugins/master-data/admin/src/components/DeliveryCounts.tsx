@@ -1,7 +1,7 @@
 import { Badge, Flex, Typography } from '@strapi/design-system';
-import { DELIVERY_STATUSES, deliveryStatusLabel, deliveryStatusVariant, type WebhookEndpoint } from '../utils/webhooks';
+import { DELIVERY_STATUSES, deliveryCountText, deliveryStatusVariant, type WebhookEndpoint } from '../utils/webhooks';
 
-/** An endpoint's deliveries by status ("3 Delivered", "1 Dead letter"); statuses without any are left out. */
+/** An endpoint's deliveries by status ("3 delivered", "1 dead letter"); statuses without any are left out. */
 export const DeliveryCounts = ({ stats }: { stats: WebhookEndpoint['stats'] | undefined }) => {
   const shown = DELIVERY_STATUSES.filter((status) => (stats?.[status] ?? 0) > 0);
   if (shown.length === 0) {
@@ -15,7 +15,7 @@ export const DeliveryCounts = ({ stats }: { stats: WebhookEndpoint['stats'] | un
     <Flex gap={1} wrap="wrap">
       {shown.map((status) => (
         <Badge key={status} size="S" variant={deliveryStatusVariant(status)} data-count={status}>
-          {`${stats![status]} ${deliveryStatusLabel(status)}`}
+          {deliveryCountText(status, stats![status])}
         </Badge>
       ))}
     </Flex>

@@ -137,11 +137,20 @@ export const DeliveryLog = ({ endpoint, eventTypes, canManage, refreshKey, onCha
       <Dialog.Root open={confirmDead} onOpenChange={setConfirmDead}>
         <ConfirmDialog
           title="Replay all dead letters?"
-          variant="default"
-          onConfirm={async () => {
-            await replay('dead', { dead: true });
-            setConfirmDead(false);
-          }}
+          icon={<ArrowClockwise />}
+          endAction={
+            <Button
+              fullWidth
+              startIcon={<ArrowClockwise />}
+              loading={replaying === 'dead'}
+              onClick={async () => {
+                await replay('dead', { dead: true });
+                setConfirmDead(false);
+              }}
+            >
+              Replay
+            </Button>
+          }
         >
           {`The ${dead === 1 ? 'dead letter' : `${dead} dead letters`} of this endpoint ${dead === 1 ? 'is' : 'are'} queued again and retried on the usual schedule.`}
         </ConfirmDialog>

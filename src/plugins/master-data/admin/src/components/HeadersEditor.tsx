@@ -12,6 +12,11 @@ interface Props {
 /** Custom request headers as name/value rows (an API key the receiver expects, say). */
 export const HeadersEditor = ({ rows, errors, onChange }: Props) => {
   const set = (id: number, change: Partial<HeaderRow>) => onChange(rows.map((row) => (row.id === id ? { ...row, ...change } : row)));
+  // The server's messages on a header no row is named after (any more), and on the headers as a whole.
+  const names = rows.map((row) => row.name.trim());
+  const general = Object.entries(errors)
+    .filter(([key]) => key === 'headers' || (key.startsWith('headers.') && !names.includes(key.slice('headers.'.length))))
+    .map(([key, message]) => (key === 'headers' ? message : `${key.slice('headers.'.length)}: ${message}`));
   return (
     <Box tag="fieldset" aria-label="Custom headers" style={{ border: 0, padding: 0, margin: 0 }}>
       <Flex direction="column" alignItems="stretch" gap={2}>
@@ -46,11 +51,11 @@ export const HeadersEditor = ({ rows, errors, onChange }: Props) => {
             </Flex>
           );
         })}
-        {errors.headers && (
-          <Typography variant="pi" textColor="danger600" role="alert">
-            {errors.headers}
+        {general.map((message) => (
+          <Typography key={message} variant="pi" textColor="danger600" role="alert">
+            {message}
           </Typography>
-        )}
+        ))}
         <Box>
           <Button variant="tertiary" startIcon={<Plus />} onClick={() => onChange([...rows, headerRow()])}>
             Add a header

@@ -1,7 +1,7 @@
-import { Badge, Box, Flex, Grid, Typography } from '@strapi/design-system';
+import { Box, Flex, Grid, Typography } from '@strapi/design-system';
 import { formatDateTime } from '../utils/audit';
 import { age } from '../utils/approvals';
-import { eventsText, type WebhookEndpoint } from '../utils/webhooks';
+import type { WebhookEndpoint } from '../utils/webhooks';
 import { DeliveryCounts } from './DeliveryCounts';
 import { EndpointStateBadge } from './EndpointStateBadge';
 import { Property } from './Property';
@@ -28,13 +28,9 @@ export const WebhookProperties = ({ endpoint }: { endpoint: WebhookEndpoint }) =
           <DeliveryCounts stats={endpoint.stats} />
         </Property>
         <Property label="Events" col={6}>
-          <Flex gap={1} wrap="wrap">
-            {endpoint.events.map((event) => (
-              <Badge key={event} title={event === '*' ? eventsText(endpoint.events) : undefined}>
-                {event}
-              </Badge>
-            ))}
-          </Flex>
+          <Typography textColor="neutral800" style={{ wordBreak: 'break-word' }} data-events>
+            {endpoint.events.includes('*') ? '* (every event)' : endpoint.events.join(', ')}
+          </Typography>
         </Property>
         <Property label="Content types" col={6}>
           {endpoint.contentTypes.length ? endpoint.contentTypes.join(', ') : 'Every governed content type'}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, EmptyStateLayout, Flex, Link, Loader } from '@strapi/design-system';
 import { ArrowLeft, Check } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
@@ -29,6 +29,18 @@ export const WebhookFormPage = () => {
   const [failure, setFailure] = useState<{ message: string; other: string[] } | null>(null);
   const [saving, setSaving] = useState(false);
   const [created, setCreated] = useState<WebhookEndpointWithSecret | null>(null);
+  const [refusals, setRefusals] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // After a refused save, the first field in error (else the message above the form) comes into view.
+  useEffect(() => {
+    if (!refusals) return;
+    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (invalid) {
+      invalid.scrollIntoView({ block: 'center' });
+      invalid.focus({ preventScroll: true });
+    } else formRef.current?.querySelector('[role="alert"]')?.scrollIntoView({ block: 'center' });
+  }, [refusals]);
 
   // The endpoint's settings fill the form once; later reloads do not overwrite what is being edited.
   useEffect(() => {
@@ -43,7 +55,10 @@ export const WebhookFormPage = () => {
     const own = validateForm(form);
     setErrors(own);
     setFailure(null);
-    if (Object.keys(own).length > 0) return;
+    if (Object.keys(own).length > 0) {
+      setRefusals((n) => n + 1);
+      return;
+    }
     setSaving(true);
     try {
       if (editing) {
@@ -58,6 +73,7 @@ export const WebhookFormPage = () => {
       setErrors(fields);
       setFailure({ message, other: otherErrors(fields, FORM_FIELDS) });
       toggleNotification({ type: 'danger', title: 'The endpoint was not saved', message });
+      setRefusals((n) => n + 1);
     } finally {
       setSaving(false);
     }
@@ -74,7 +90,7 @@ export const WebhookFormPage = () => {
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
-      <form onSubmit={submit} noValidate aria-label={title}>
+      <form ref={formRef} onSubmit={submit} noValidate aria-label={title}>
         <Layouts.Header
           navigationAction={back}
           title={title}

@@ -71,6 +71,15 @@ export const deliveryStatusVariant = (status: WebhookDeliveryStatus): BadgeVaria
   }
 };
 
+const COUNT_NOUNS: Record<WebhookDeliveryStatus, [string, string]> = {
+  pending: ['pending', 'pending'],
+  delivering: ['delivering', 'delivering'],
+  delivered: ['delivered', 'delivered'],
+  dead: ['dead letter', 'dead letters'],
+};
+/** A count of deliveries in a status: "1 dead letter", "120 delivered". */
+export const deliveryCountText = (status: WebhookDeliveryStatus, count: number) => `${count} ${COUNT_NOUNS[status][count === 1 ? 0 : 1]}`;
+
 /** A pending delivery that has been tried already is a retry: it failed at least once. */
 export const isRetrying = (delivery: Pick<WebhookDelivery, 'status' | 'attempts'>) => delivery.status === 'pending' && delivery.attempts > 0;
 
