@@ -46,6 +46,21 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       // MASTER_DATA_GOVERNANCE=false runs the same app as plain Strapi (for benchmarks).
       enabled: env.bool('MASTER_DATA_GOVERNANCE', true),
+      // Webhook delivery; endpoints are managed in Settings → Master data → Webhooks.
+      webhooks: {
+        // Hosts exempt from the SSRF guard (private, loopback, link-local addresses), comma-separated.
+        allowedHosts: env('WEBHOOKS_ALLOWED_HOSTS', ''),
+        // WEBHOOKS_DISPATCHER=false: this instance writes outbox rows but delivers nothing.
+        dispatcher: env.bool('WEBHOOKS_DISPATCHER', true),
+        timeoutMs: env.int('WEBHOOKS_TIMEOUT_MS', 15_000),
+        // Seconds before attempt 2, 3, ... (default: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h).
+        ...(env('WEBHOOKS_RETRY_SCHEDULE') ? { schedule: (env.array('WEBHOOKS_RETRY_SCHEDULE') ?? []).map(Number) } : {}),
+        disableAfterDays: env.float('WEBHOOKS_DISABLE_AFTER_DAYS', 5),
+        leaseMarginMs: env.int('WEBHOOKS_LEASE_MARGIN_MS', 30_000),
+        // Every governed event gets an outbox row, subscribed or not (for a CDC pipeline reading the table).
+        captureAll: env.bool('WEBHOOKS_CAPTURE_ALL', false),
+        concurrency: env.int('WEBHOOKS_CONCURRENCY', 16),
+      },
       governed: {
         'api::customer.customer': {
           code: { field: 'code', prefix: 'C-', digits: 6 },

@@ -27,10 +27,12 @@ export interface StartOptions {
    * another capability through writes that the shipped policies would hold for approval.
    */
   approvals?: boolean;
+  /** Environment variables set while Strapi is created and loaded (config/plugins.ts reads them then). */
+  env?: Record<string, string>;
 }
 
 /** Boots Strapi on a new database. Call `stop()` in afterAll. */
-export const startApp = async ({ appDir = ROOT, prepare, approvals = true }: StartOptions = {}): Promise<TestApp> => {
+export const startApp = async ({ appDir = ROOT, prepare, approvals = true, env = {} }: StartOptions = {}): Promise<TestApp> => {
   const db: TestDatabase = await createTestDatabase(appDir);
   if (prepare) {
     const knex = openTestDatabase(appDir);
@@ -44,8 +46,9 @@ export const startApp = async ({ appDir = ROOT, prepare, approvals = true }: Sta
     }
   }
   // The configuration is read while Strapi is created and loaded; the variable does not outlive this boot.
-  const previous = process.env.MASTER_DATA_APPROVALS;
-  if (!approvals) process.env.MASTER_DATA_APPROVALS = 'false';
+  const variables: Record<string, string> = { ...env, ...(approvals ? {} : { MASTER_DATA_APPROVALS: 'false' }) };
+  const previous = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, variables);
   const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
   strapi.log.level = process.env.TEST_LOG_LEVEL ?? 'error';
   try {
@@ -56,8 +59,10 @@ export const startApp = async ({ appDir = ROOT, prepare, approvals = true }: Sta
     await db.drop();
     throw error;
   } finally {
-    if (previous === undefined) delete process.env.MASTER_DATA_APPROVALS;
-    else process.env.MASTER_DATA_APPROVALS = previous;
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
   strapi.server.mount();
   return {

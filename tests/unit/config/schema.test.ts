@@ -3,7 +3,24 @@ import pluginConfig from '../../../src/plugins/master-data/server/src/config';
 
 describe('plugin configuration', () => {
   test('defaults: enabled, nothing governed', () => {
-    expect(configSchema.parse({})).toEqual({ enabled: true, governed: {}, audit: { retention: { minimumAgeDays: 365 } } });
+    expect(configSchema.parse({})).toEqual({
+      enabled: true,
+      governed: {},
+      audit: { retention: { minimumAgeDays: 365 } },
+      webhooks: {
+        dispatcher: true,
+        allowedHosts: [],
+        timeoutMs: 15_000,
+        leaseMarginMs: 30_000,
+        schedule: [5, 300, 1800, 7200, 18_000, 36_000, 36_000],
+        disableAfterDays: 5,
+        concurrency: 16,
+        batchSize: 100,
+        pollIntervalMs: 500,
+        captureAll: false,
+        retentionDays: 30,
+      },
+    });
   });
 
   test('fills code defaults', () => {

@@ -9,5 +9,6 @@ import { matching } from './matching/register';
 import { merging } from './merging/register';
 import { audit } from './audit/register';
 import { approvals } from './approvals/register';
+import { webhooks } from './webhooks/register';
 
-export const CAPABILITIES: Capability[] = [validation, codes, matching, merging, approvals, audit];
+export const CAPABILITIES: Capability[] = [validation, codes, matching, merging, approvals, audit, webhooks];

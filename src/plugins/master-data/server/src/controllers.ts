@@ -3,6 +3,7 @@ import { auditController } from './audit/controller';
 import { matchingController } from './matching/controller';
 import { mergeController } from './merging/controller';
 import { changeRequestController } from './approvals/controller';
+import { webhooksController } from './webhooks/controller';
 
 export default {
   governance: governanceController,
@@ -10,4 +11,5 @@ export default {
   matching: matchingController,
   merge: mergeController,
   'change-requests': changeRequestController,
+  webhooks: webhooksController,
 };

@@ -1,5 +1,6 @@
 import bootstrap from './bootstrap';
 import register from './register';
+import destroy from './destroy';
 import config from './config';
 import controllers from './controllers';
 import routes from './routes';
@@ -8,6 +9,7 @@ import services from './services';
 export default {
   register,
   bootstrap,
+  destroy,
   config,
   controllers,
   routes,

@@ -2,8 +2,9 @@ import { governanceAdminRoutes } from './governance/routes';
 import { auditAdminRoutes, auditContentApiRoutes } from './audit/routes';
 import { matchingAdminRoutes, matchingContentApiRoutes } from './matching/routes';
 import { approvalsAdminRoutes, approvalsContentApiRoutes } from './approvals/routes';
+import { webhooksAdminRoutes } from './webhooks/routes';
 
 export default {
-  admin: { type: 'admin', routes: [...governanceAdminRoutes, ...auditAdminRoutes, ...matchingAdminRoutes, ...approvalsAdminRoutes] },
+  admin: { type: 'admin', routes: [...governanceAdminRoutes, ...auditAdminRoutes, ...matchingAdminRoutes, ...approvalsAdminRoutes, ...webhooksAdminRoutes] },
   'content-api': { type: 'content-api', routes: [...auditContentApiRoutes, ...matchingContentApiRoutes, ...approvalsContentApiRoutes] },
 };

@@ -7,6 +7,7 @@ import { reviewService } from './matching/review';
 import { mergeService } from './merging/service';
 import { importsService } from './matching/reconcile';
 import { approvalsService } from './approvals/service';
+import { webhooksService } from './webhooks/service';
 
 export default {
   codes: codeService,
@@ -18,4 +19,5 @@ export default {
   merge: mergeService,
   imports: importsService,
   approvals: approvalsService,
+  webhooks: webhooksService,
 };

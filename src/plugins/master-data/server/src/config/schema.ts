@@ -8,6 +8,7 @@ import { DEFAULT_SCORING, type ScoringSettings } from '../matching/domain/score'
 import { DEFAULT_LIMITS } from '../validation/domain/bounds';
 import { CONDITION_OPS, POLICY_ACTIONS, type ConditionOp } from '../approvals/domain/policy';
 import type { ChangeRequestAction } from '../../../shared/contracts/approvals';
+import { DEFAULT_SCHEDULE } from '../webhooks/domain/retry';
 
 const fieldRule = z
   .object({
@@ -172,6 +173,40 @@ const governedType = z
   })
   .strict();
 
+/** Webhook delivery (endpoints themselves are managed in the admin panel and stored in the database). */
+const webhooksConfig = z
+  .object({
+    /** Whether this instance runs a dispatcher (every instance may: they share the work). */
+    dispatcher: z.boolean().default(true),
+    /** Hosts exempt from the SSRF guard (WEBHOOKS_ALLOWED_HOSTS, comma-separated), e.g. `127.0.0.1` for tests and the demo. */
+    allowedHosts: z.union([z.string().max(10_000), z.array(z.string().max(255)).max(1000)]).default([]),
+    /** Per attempt: connect, send and read the response. */
+    timeoutMs: z.number().int().min(100).max(60_000).default(15_000),
+    /**
+     * How long past the timeout a claimed delivery stays with its instance: if that instance dies
+     * mid-delivery, the delivery is due again for any instance once this has passed.
+     */
+    leaseMarginMs: z.number().int().min(100).max(3_600_000).default(30_000),
+    /** Seconds to wait before attempt 2, 3, ...; after the last, the delivery is dead-lettered. */
+    schedule: z.array(z.number().min(0).max(7 * 86_400)).max(30).default(DEFAULT_SCHEDULE),
+    /** An endpoint failing without a success for this many days is disabled. */
+    disableAfterDays: z.number().min(0).max(365).default(5),
+    /** Deliveries in flight at once per instance. */
+    concurrency: z.number().int().min(1).max(256).default(16),
+    /** Deliveries claimed per round. */
+    batchSize: z.number().int().min(1).max(1000).default(100),
+    /** How often an idle dispatcher looks for due work (a write on the same instance wakes it at once). */
+    pollIntervalMs: z.number().int().min(10).max(60_000).default(500),
+    /**
+     * Every governed event becomes an outbox row even when no endpoint subscribes to it: for a CDC
+     * pipeline (Debezium's outbox event router) that reads the outbox table itself.
+     */
+    captureAll: z.boolean().default(false),
+    /** Delivered events older than this many days leave the outbox and the delivery log. */
+    retentionDays: z.number().int().min(1).max(3650).default(30),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     /** Off switch for the whole governed-write pipeline (for comparisons with plain Strapi). */
@@ -193,6 +228,7 @@ export const configSchema = z
       })
       .strict()
       .default({ retention: { minimumAgeDays: 365 } }),
+    webhooks: webhooksConfig.default(webhooksConfig.parse({})),
   })
   .strict();
 
@@ -200,6 +236,7 @@ export type MasterDataConfig = z.infer<typeof configSchema>;
 export type GovernedTypeConfig = z.infer<typeof governedType>;
 export type MatchingConfig = z.infer<typeof matchingConfig>;
 export type ApprovalsConfig = z.infer<typeof approvalsConfig>;
+export type WebhooksConfig = z.infer<typeof webhooksConfig>;
 
 /** Formats zod issues as `master-data.config.<path>: <message>` lines. */
 export const describeIssues = (error: z.ZodError): string =>

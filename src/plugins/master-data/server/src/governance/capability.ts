@@ -12,4 +12,6 @@ export interface Capability {
   register?(input: { strapi: Core.Strapi; governance: GovernanceService }): Promise<void> | void;
   /** Runs whether or not the pipeline is enabled (schemas); `enabled` says which. */
   bootstrap?(input: { strapi: Core.Strapi; governance: GovernanceService; enabled: boolean }): Promise<void> | void;
+  /** Stops what `bootstrap` started (background loops), when Strapi shuts down. */
+  destroy?(input: { strapi: Core.Strapi }): Promise<void> | void;
 }

@@ -94,8 +94,11 @@ const buildContext = async (
     },
     async emit(event) {
       if (silent) return;
+      // An event of the written record itself, once written: its published state is shared (read once).
+      const own = written && event.uid === uid && event.documentId === documentId;
       await governance.dispatch({
         trx,
+        context: own ? { published: () => write.state('published', 'after') } : undefined,
         event: {
           ...event,
           locale: event.locale === undefined ? locale : event.locale,

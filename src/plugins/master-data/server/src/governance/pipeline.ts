@@ -86,9 +86,15 @@ export interface Stage<Kept = unknown> {
   after?(write: WriteContext, result: unknown, kept: Kept | undefined): Promise<void>;
 }
 
+/** What a consumer may ask of the write an event comes from (absent for events emitted outside one). */
+export interface EventContext {
+  /** The record's published state after the write, with components and relations; read once per write. */
+  published(): Promise<State>;
+}
+
 export interface EventConsumer {
   name: string;
   order: number;
   /** Runs in the transaction of the change; throwing rolls the change back. */
-  handle(event: DomainEvent, trx: Knex.Transaction): Promise<void>;
+  handle(event: DomainEvent, trx: Knex.Transaction, context?: EventContext): Promise<void>;
 }

@@ -5,11 +5,11 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { configSchema, type GovernedTypeConfig } from '../config/schema';
+import { configSchema, type GovernedTypeConfig, type MasterDataConfig } from '../config/schema';
 import { resolveGovernance } from './registry';
 import type { GovernedType } from '../../../shared/contracts/governance';
 import type { DomainEvent } from '../../../shared/contracts/events';
-import type { EmittedEvent, EventConsumer, Stage } from './pipeline';
+import type { EmittedEvent, EventConsumer, EventContext, Stage } from './pipeline';
 import { currentRequest } from './request';
 
 const byOrder = (a: { order: number }, b: { order: number }) => a.order - b.order;
@@ -21,7 +21,7 @@ const register = <T extends { name: string; order: number }>(list: T[], item: T,
 };
 
 export const governanceService = ({ strapi }: { strapi: Core.Strapi }) => {
-  let resolved: { enabled: boolean; governed: Map<string, GovernedTypeConfig> } | undefined;
+  let resolved: { enabled: boolean; governed: Map<string, GovernedTypeConfig>; config: MasterDataConfig } | undefined;
   /** The governed-write pipeline, by order. The middleware reads this array on every write. */
   const stages: Stage<any>[] = [];
   /** Consumers of domain events, by order. */
@@ -55,8 +55,8 @@ export const governanceService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Hands a complete event to every consumer, in order, inside `trx` (the transaction of the
      * change it describes: a consumer that throws rolls the change back).
      */
-    async dispatch({ trx, event }: { trx: Knex.Transaction; event: DomainEvent }) {
-      for (const consumer of consumers) await consumer.handle(event, trx);
+    async dispatch({ trx, event, context }: { trx: Knex.Transaction; event: DomainEvent; context?: EventContext }) {
+      for (const consumer of consumers) await consumer.handle(event, trx, context);
     },
 
     /**
@@ -72,7 +72,7 @@ export const governanceService = ({ strapi }: { strapi: Core.Strapi }) => {
     load() {
       if (!resolved) {
         const config = configSchema.parse(strapi.config.get('plugin::master-data'));
-        resolved = { enabled: config.enabled, governed: resolveGovernance(strapi, config) };
+        resolved = { enabled: config.enabled, governed: resolveGovernance(strapi, config), config };
       }
       return resolved;
     },

@@ -1,0 +1,7 @@
+import type { Core } from '@strapi/strapi';
+import { CAPABILITIES } from './capabilities';
+
+/** Stops the capabilities' background work (the webhook dispatcher), last registered first. */
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  for (const capability of [...CAPABILITIES].reverse()) await capability.destroy?.({ strapi });
+};
