@@ -86,8 +86,8 @@ describe('validateForm: checks before sending', () => {
 describe('headerRowError', () => {
   const rows = (...names: string[]) => names.map((name) => ({ name, value: 'v' }));
 
-  test('the hub sets the webhook-* headers, Content-Type, Content-Length and Host: any case', () => {
-    for (const name of ['webhook-signature', 'Webhook-Id', 'content-type', 'Content-Length', 'HOST']) {
+  test('the hub sets the webhook-* headers, Content-Type, Content-Length, Host, User-Agent and the connection headers: any case', () => {
+    for (const name of ['webhook-signature', 'Webhook-Id', 'content-type', 'Content-Length', 'HOST', 'User-Agent', 'Connection', 'Transfer-Encoding', 'Proxy-Authorization', 'TE']) {
       expect(headerRowError({ name, value: 'x' }, rows(name))).toMatch(/set by the hub/);
     }
   });
@@ -98,6 +98,12 @@ describe('headerRowError', () => {
     expect(headerRowError({ name: 'X Key', value: 'v' }, rows('X Key'))).toMatch(/no spaces/);
     expect(headerRowError({ name: '', value: 'v' }, rows(''))).toMatch(/Enter the header name/);
     expect(headerRowError({ name: 'X-Key', value: 'a\r\nInjected: 1' }, [{ name: 'X-Key', value: '' }])).toMatch(/single line/);
+  });
+
+  test('names that only start like a reserved one are fine', () => {
+    expect(headerRowError({ name: 'X-Webhook-Source', value: 'v' }, rows('X-Webhook-Source'))).toBeNull();
+    expect(headerRowError({ name: 'Hostname', value: 'v' }, rows('Hostname'))).toBeNull();
+    expect(headerRowError({ name: 'x'.repeat(101), value: 'v' }, rows('x'.repeat(101)))).toMatch(/at most 100/);
   });
 
   test('an empty row and a good row are fine', () => {

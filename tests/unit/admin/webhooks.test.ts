@@ -1,4 +1,5 @@
 import {
+  canReplay,
   deliveriesQueryFromSearch,
   deliveryCountText,
   endpointState,
@@ -10,6 +11,7 @@ import {
   nextPollDelay,
   payloadText,
   redundantEvents,
+  replayStarts,
   subscribes,
 } from '../../../src/plugins/master-data/admin/src/utils/webhooks';
 
@@ -41,8 +43,9 @@ describe('eventOptions: what the events select offers', () => {
 });
 
 describe('subscribes and redundantEvents: wildcards', () => {
-  test('customer.* covers customer events only; * covers every event', () => {
+  test('customer.* covers customer events only (a prefix, as the server matches); * covers every event', () => {
     expect(subscribes(['customer.*'], 'customer.merged')).toBe(true);
+    expect(subscribes(['customer.*'], 'customer.address.updated')).toBe(true);
     expect(subscribes(['customer.*'], 'customer-group.created')).toBe(false);
     expect(subscribes(['customer.*'], 'changeRequest.approved')).toBe(false);
     expect(subscribes(['*'], 'changeRequest.approved')).toBe(true);
@@ -54,6 +57,8 @@ describe('subscribes and redundantEvents: wildcards', () => {
     expect(redundantEvents(['*', 'customer.*', 'changeRequest.approved'])).toEqual(['customer.*', 'changeRequest.approved']);
     expect(redundantEvents(['customer.created', 'customer.updated'])).toEqual([]);
     expect(redundantEvents(['*'])).toEqual([]);
+    expect(redundantEvents(['customer.*', 'customer.address.*'])).toEqual(['customer.address.*']);
+    expect(redundantEvents(['customer-group.*', 'customer.created'])).toEqual([]);
   });
 
   test('the log filter offers the subscribed event types (wildcards expanded) and the test event', () => {
@@ -64,6 +69,23 @@ describe('subscribes and redundantEvents: wildcards', () => {
   test('events as text: * reads "Every event"', () => {
     expect(eventsText(['*', 'customer.created'])).toBe('Every event');
     expect(eventsText(['customer.*', 'changeRequest.approved'])).toBe('customer.*, changeRequest.approved');
+  });
+});
+
+describe('canReplay', () => {
+  test('a delivered or dead delivery can be replayed; a pending one is queued already, a delivering one in flight', () => {
+    expect(canReplay({ status: 'delivered' })).toBe(true);
+    expect(canReplay({ status: 'dead' })).toBe(true);
+    expect(canReplay({ status: 'pending' })).toBe(false);
+    expect(canReplay({ status: 'delivering' })).toBe(false);
+  });
+});
+
+describe('replayStarts', () => {
+  test('an attempt numbered no higher than the one before starts a replay', () => {
+    expect(replayStarts([{ attempt: 1 }, { attempt: 2 }, { attempt: 1 }, { attempt: 2 }, { attempt: 1 }])).toEqual([false, false, true, false, true]);
+    expect(replayStarts([{ attempt: 1 }, { attempt: 1 }])).toEqual([false, true]);
+    expect(replayStarts([])).toEqual([]);
   });
 });
 

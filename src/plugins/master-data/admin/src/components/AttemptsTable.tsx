@@ -1,22 +1,23 @@
 import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { formatDateTime } from '../utils/audit';
-import { latencyText, type WebhookAttempt } from '../utils/webhooks';
+import { latencyText, replayStarts, type WebhookAttempt } from '../utils/webhooks';
 import { TableHead } from './TableHead';
 
 const COLUMNS = ['#', 'Started', 'Status', 'Latency', 'Response', 'Error'];
 
 /** A delivery's attempts, oldest first: what the receiver answered each time, or why nothing came. */
-export const AttemptsTable = ({ attempts }: { attempts: WebhookAttempt[] }) =>
-  attempts.length === 0 ? (
+export const AttemptsTable = ({ attempts }: { attempts: WebhookAttempt[] }) => {
+  const replayed = replayStarts(attempts);
+  return attempts.length === 0 ? (
     <Typography textColor="neutral600">Not attempted yet.</Typography>
   ) : (
     <Table colCount={COLUMNS.length} rowCount={attempts.length + 1}>
       <TableHead columns={COLUMNS} />
       <Tbody>
-        {attempts.map((attempt) => (
-          <Tr key={attempt.attempt} data-attempt={attempt.attempt}>
+        {attempts.map((attempt, index) => (
+          <Tr key={index} data-attempt={attempt.attempt}>
             <Td>
-              <Typography textColor="neutral800">{String(attempt.attempt)}</Typography>
+              <Typography textColor="neutral800">{replayed[index] ? `${attempt.attempt} (replay)` : String(attempt.attempt)}</Typography>
             </Td>
             <Td>
               <Typography textColor="neutral800">{formatDateTime(attempt.startedAt)}</Typography>
@@ -51,3 +52,4 @@ export const AttemptsTable = ({ attempts }: { attempts: WebhookAttempt[] }) =>
       </Tbody>
     </Table>
   );
+};

@@ -2,7 +2,7 @@ import { Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-s
 import { ArrowClockwise } from '@strapi/icons';
 import { formatDateTime } from '../utils/audit';
 import { age } from '../utils/approvals';
-import { latencyText, type WebhookDelivery } from '../utils/webhooks';
+import { canReplay, latencyText, type WebhookDelivery } from '../utils/webhooks';
 import { DeliveryStatusBadge } from './DeliveryStatusBadge';
 import { RowOpenButton } from './RowOpenButton';
 import { TableHead } from './TableHead';
@@ -35,7 +35,7 @@ export const DeliveriesTable = ({ deliveries, onOpen, onReplay, replaying }: Pro
           <Td style={{ whiteSpace: 'normal', minWidth: '14rem', maxWidth: '22rem' }}>
             {delivery.documentId ? (
               <Flex direction="column" alignItems="flex-start">
-                <Typography textColor="neutral800" style={{ wordBreak: 'break-all' }}>
+                <Typography textColor="neutral800" style={{ whiteSpace: 'nowrap' }}>
                   {delivery.documentId}
                 </Typography>
                 <Typography variant="pi" textColor="neutral600" style={{ wordBreak: 'break-all' }}>
@@ -86,7 +86,7 @@ export const DeliveriesTable = ({ deliveries, onOpen, onReplay, replaying }: Pro
           </Td>
           <Td>
             <Flex gap={1} justifyContent="flex-end">
-              {onReplay && delivery.status !== 'delivering' && (
+              {onReplay && canReplay(delivery) && (
                 <Button
                   size="S"
                   variant="tertiary"

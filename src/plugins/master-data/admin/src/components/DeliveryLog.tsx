@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Button, Dialog, EmptyStateLayout, Flex, Loader, Typography } from '@strapi/design-system';
 import { ArrowClockwise, ArrowsCounterClockwise, Clock } from '@strapi/icons';
 import { ConfirmDialog, useNotification } from '@strapi/strapi/admin';
@@ -24,7 +24,7 @@ interface Props {
   canManage: boolean;
   /** Changes when the log must be fetched again (a test event was sent). */
   refreshKey: number;
-  /** After a replay: the endpoint's counts changed. */
+  /** After a replay, or when the deliveries shown changed: the endpoint's counts changed. */
   onChanged(): void;
 }
 
@@ -47,6 +47,15 @@ export const DeliveryLog = ({ endpoint, eventTypes, canManage, refreshKey, onCha
   const [replaying, setReplaying] = useState<number | 'dead' | 'since' | null>(null);
   const [confirmDead, setConfirmDead] = useState(false);
   const [resync, setResync] = useState(false);
+
+  // When the log shows deliveries change (a retry, a dead letter, a replay landing), the endpoint's
+  // counts and failure state changed too: the page fetches the endpoint again.
+  const signature = deliveries.map((d) => `${d.id}:${d.status}:${d.attempts}`).join(',');
+  const seen = useRef<string | null>(null);
+  useEffect(() => {
+    if (seen.current !== null && seen.current !== signature) onChanged();
+    seen.current = signature;
+  }, [signature, onChanged]);
 
   const apply = (next: DeliveryFilterValues) => {
     const params = new URLSearchParams(searchParams);
@@ -152,7 +161,7 @@ export const DeliveryLog = ({ endpoint, eventTypes, canManage, refreshKey, onCha
             </Button>
           }
         >
-          {`The ${dead === 1 ? 'dead letter' : `${dead} dead letters`} of this endpoint ${dead === 1 ? 'is' : 'are'} queued again and retried on the usual schedule.`}
+          {`The ${dead === 1 ? 'dead letter' : `${dead} dead letters`} of this endpoint ${dead === 1 ? 'is' : 'are'} sent again now, and retried on the usual schedule if the receiver still fails.`}
         </ConfirmDialog>
       </Dialog.Root>
       <ResyncModal

@@ -2,7 +2,7 @@ import { Box, Button, Flex, Grid, Loader, Modal, Typography } from '@strapi/desi
 import { ArrowClockwise } from '@strapi/icons';
 import { useWebhookDelivery } from '../hooks/useWebhookDelivery';
 import { formatDateTime } from '../utils/audit';
-import { deliveryRecord, payloadText } from '../utils/webhooks';
+import { canReplay, deliveryRecord, payloadText } from '../utils/webhooks';
 import { AttemptsTable } from './AttemptsTable';
 import { DeliveryStatusBadge } from './DeliveryStatusBadge';
 import { Property } from './Property';
@@ -93,7 +93,7 @@ export const DeliveryModal = ({ deliveryId, refreshKey, onClose, onReplay, repla
             <Modal.Close>
               <Button variant="tertiary">Close</Button>
             </Modal.Close>
-            {onReplay && delivery && delivery.status !== 'delivering' && (
+            {onReplay && delivery && canReplay(delivery) && (
               <Button startIcon={<ArrowClockwise />} onClick={() => onReplay(delivery.id)} loading={replaying}>
                 Replay
               </Button>

@@ -24,7 +24,7 @@ export const HeadersEditor = ({ rows, errors, onChange }: Props) => {
           Custom headers
         </Typography>
         <Typography variant="pi" textColor="neutral600">
-          Sent with every delivery. The webhook-* headers, Content-Type, Host and Content-Length are the hub's.
+          Sent with every delivery (at most 20). The webhook-* headers, Content-Type, Content-Length, Host, User-Agent and the connection headers are the hub's.
         </Typography>
         {rows.map((row, index) => {
           const error = headerRowError(row, rows) ?? errors[`headers.${row.name.trim()}`];

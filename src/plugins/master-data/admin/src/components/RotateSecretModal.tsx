@@ -11,7 +11,7 @@ interface Props {
 }
 
 const DEFAULT_OVERLAP_HOURS = 24;
-const MAX_OVERLAP_HOURS = 24 * 30;
+const MAX_OVERLAP_HOURS = 168;
 
 /** Asks how long the current secret keeps signing alongside the new one, then rotates. */
 export const RotateSecretModal = ({ open, busy, secretHint, onCancel, onRotate }: Props) => {
@@ -31,7 +31,7 @@ export const RotateSecretModal = ({ open, busy, secretHint, onCancel, onRotate }
             </Typography>
             <Field.Root
               name="overlapHours"
-              hint={`0 stops the current secret now. At most ${MAX_OVERLAP_HOURS} hours.`}
+              hint={`0 stops the current secret now. At most ${MAX_OVERLAP_HOURS} hours (a week).`}
               error={valid ? undefined : `Enter a whole number of hours from 0 to ${MAX_OVERLAP_HOURS}`}
             >
               <Field.Label>Overlap (hours)</Field.Label>

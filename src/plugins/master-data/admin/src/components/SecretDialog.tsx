@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Field, Flex, Modal, TextInput, Typography } from '@strapi/design-system';
+import { Box, Button, Field, Flex, Modal, TextInput, Typography } from '@strapi/design-system';
 import { Check, Duplicate, WarningCircle } from '@strapi/icons';
 import { useClipboard } from '@strapi/strapi/admin';
 import { formatDateTime } from '../utils/audit';
@@ -49,13 +49,15 @@ export const SecretDialog = ({ secret, title, previousSecretExpiresAt, onClose }
               <Field.Root name="secret" hint={copied === false ? 'The browser did not allow copying: select the secret and copy it by hand.' : undefined}>
                 <Field.Label>Signing secret</Field.Label>
                 <Flex gap={2} alignItems="flex-start">
-                  <TextInput
-                    readOnly
-                    value={secret}
-                    onFocus={(e: React.FocusEvent<HTMLInputElement>) => e.target.select()}
-                    style={{ fontFamily: 'monospace' }}
-                    data-secret
-                  />
+                  <Box flex="1">
+                    <TextInput
+                      readOnly
+                      value={secret}
+                      onFocus={(e: React.FocusEvent<HTMLInputElement>) => e.target.select()}
+                      style={{ fontFamily: 'monospace' }}
+                      data-secret
+                    />
+                  </Box>
                   <Button
                     variant="secondary"
                     size="L"

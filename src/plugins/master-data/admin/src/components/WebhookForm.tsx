@@ -101,7 +101,7 @@ export const WebhookForm = ({ value, options, errors, onChange }: Props) => {
       <Section title="Echo suppression">
         <Grid.Root gap={4}>
           <Cell>
-            <Field.Root name="system" error={errorFor(errors, 'system')} hint={`The external system this endpoint feeds, as it syncs in (e.g. sap).${systems}`}>
+            <Field.Root name="system" error={errorFor(errors, 'system')} hint={`The external system this endpoint feeds, as it syncs in: lower-case letters, digits, - or _ (e.g. sap).${systems}`}>
               <Field.Label>System</Field.Label>
               <TextInput value={value.system} onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange({ system: e.target.value })} />
               <Field.Hint />

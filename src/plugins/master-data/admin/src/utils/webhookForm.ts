@@ -70,16 +70,17 @@ export const inputFromForm = (form: WebhookFormState): WebhookEndpointInput => (
 });
 
 // RFC 9110 field-name token.
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-const RESERVED = new Set(['content-type', 'content-length', 'host']);
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,100}$/;
+/** The signature's headers and those the HTTP client owns (the server refuses them too). */
+const RESERVED = /^(webhook-.*|content-type|content-length|host|connection|transfer-encoding|user-agent|expect|upgrade|te|keep-alive|proxy-.*)$/i;
 
 /** What is wrong with one header row (among all rows), or null. */
 export const headerRowError = (row: Pick<HeaderRow, 'name' | 'value'>, rows: readonly Pick<HeaderRow, 'name' | 'value'>[]): string | null => {
   const name = row.name.trim();
   if (!name) return row.value ? 'Enter the header name' : null;
-  if (!TOKEN.test(name)) return 'A header name has letters, digits and - _ . only, no spaces';
+  if (!TOKEN.test(name)) return 'A header name has letters, digits and - _ . only, no spaces, at most 100 characters';
+  if (RESERVED.test(name)) return `${name} is set by the hub and cannot be overridden`;
   const lower = name.toLowerCase();
-  if (lower.startsWith('webhook-') || RESERVED.has(lower)) return `${name} is set by the hub and cannot be overridden`;
   if (rows.filter((r) => r.name.trim().toLowerCase() === lower).length > 1) return `${name} is given twice`;
   if (/[\r\n\0]/.test(row.value)) return 'A header value is a single line';
   return null;

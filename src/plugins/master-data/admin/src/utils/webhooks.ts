@@ -3,7 +3,7 @@
  * shapes, and how endpoint states, delivery statuses, event types, latencies and the log's query
  * are shown and read from the URL.
  */
-import { WEBHOOK_TEST_EVENT, type WebhookDelivery, type WebhookDeliveryQuery, type WebhookDeliveryStatus, type WebhookEndpoint } from '../../../shared/contracts/webhooks';
+import { WEBHOOK_TEST_EVENT, type WebhookAttempt, type WebhookDelivery, type WebhookDeliveryQuery, type WebhookDeliveryStatus, type WebhookEndpoint } from '../../../shared/contracts/webhooks';
 import type { BadgeVariant } from './audit';
 
 export type {
@@ -80,6 +80,12 @@ const COUNT_NOUNS: Record<WebhookDeliveryStatus, [string, string]> = {
 /** A count of deliveries in a status: "1 dead letter", "120 delivered". */
 export const deliveryCountText = (status: WebhookDeliveryStatus, count: number) => `${count} ${COUNT_NOUNS[status][count === 1 ? 0 : 1]}`;
 
+/**
+ * Whether a delivery can be replayed: one that is delivered or dead. A pending one is queued
+ * already (the server refuses it), a delivering one is in flight.
+ */
+export const canReplay = (delivery: Pick<WebhookDelivery, 'status'>) => delivery.status === 'delivered' || delivery.status === 'dead';
+
 /** A pending delivery that has been tried already is a retry: it failed at least once. */
 export const isRetrying = (delivery: Pick<WebhookDelivery, 'status' | 'attempts'>) => delivery.status === 'pending' && delivery.attempts > 0;
 
@@ -132,13 +138,15 @@ export const eventOptions = (events: readonly string[], selected: readonly strin
   return options;
 };
 
-/** Whether an event type is delivered to an endpoint subscribed to `events` (wildcards included). */
-export const subscribes = (events: readonly string[], event: string) =>
-  events.some((e) => e === '*' || e === event || (e.endsWith('.*') && eventGroup(event) === e.slice(0, -2)));
+/** Whether `pattern` covers `event`: `*` every event, `customer.*` every type starting `customer.` (as the server matches). */
+const covers = (pattern: string, event: string) => pattern === '*' || pattern === event || (pattern.endsWith('.*') && event.startsWith(pattern.slice(0, -1)));
 
-/** The chosen events that a wildcard also chosen covers already (shown as a hint, not removed). */
+/** Whether an event type is delivered to an endpoint subscribed to `events` (wildcards included). */
+export const subscribes = (events: readonly string[], event: string) => events.some((pattern) => covers(pattern, event));
+
+/** The chosen events that another chosen wildcard covers already (shown as a hint, not removed). */
 export const redundantEvents = (events: readonly string[]) =>
-  events.filter((event) => event !== '*' && (events.includes('*') || (!event.endsWith('.*') && events.includes(`${eventGroup(event)}.*`))));
+  events.filter((event) => event !== '*' && events.some((other) => other !== event && covers(other, event)));
 
 /** The event types an endpoint's log can hold: those it subscribes to (wildcards expanded) and the test event. */
 export const loggedEventTypes = (events: readonly string[], subscribed: readonly string[]) => [
@@ -148,6 +156,13 @@ export const loggedEventTypes = (events: readonly string[], subscribed: readonly
 
 /** An endpoint's events as a short text. */
 export const eventsText = (events: readonly string[]) => (events.includes('*') ? 'Every event' : events.join(', ') || '—');
+
+/**
+ * Which attempts start a replay: a replay queues the delivery again from attempt 1, so the log of
+ * a replayed delivery counts 1, 2, 1, … (oldest first).
+ */
+export const replayStarts = (attempts: readonly Pick<WebhookAttempt, 'attempt'>[]) =>
+  attempts.map((a, i) => i > 0 && a.attempt <= attempts[i - 1].attempt);
 
 /** A delivery's record: `uid · documentId`, or — for an event without one (a test event). */
 export const deliveryRecord = (delivery: Pick<WebhookDelivery, 'uid' | 'documentId'>) =>
