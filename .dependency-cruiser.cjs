@@ -12,7 +12,7 @@ const SERVER = '^src/plugins/master-data/server/src/';
  * Capabilities, each one or more folders. Duplicate management is one capability in two folders:
  * merging builds on matching's keys, review queue and tables (never the other way round: no cycles).
  */
-const CAPABILITIES = { approvals: ['approvals'], audit: ['audit'], codes: ['codes'], duplicates: ['matching', 'merging'], sync: ['sync'], validation: ['validation'], webhooks: ['webhooks'] };
+const CAPABILITIES = { approvals: ['approvals'], audit: ['audit'], codes: ['codes'], duplicates: ['matching', 'merging'], settings: ['settings'], sync: ['sync'], validation: ['validation'], webhooks: ['webhooks'] };
 const ALL = Object.values(CAPABILITIES).flat();
 
 module.exports = {

@@ -14,9 +14,14 @@ export interface VariantOptions {
   pluginConfig?: (original: Record<string, any>) => Record<string, any>;
   /** Edits the compiled schema.json of a content type, e.g. `{ 'customer': schema => ... }`. */
   schemas?: Record<string, (schema: Record<string, any>) => void>;
+  /**
+   * Adds collection types, as the Content-Type Builder would: `{ supplier: { displayName, attributes, draftAndPublish? } }`
+   * gives `api::supplier.supplier` at `/api/suppliers` with Strapi's core router, controller and service.
+   */
+  types?: Record<string, { displayName: string; attributes: Record<string, unknown>; draftAndPublish?: boolean }>;
 }
 
-export const makeAppVariant = ({ pluginConfig, schemas = {} }: VariantOptions): { dir: string; remove(): void } => {
+export const makeAppVariant = ({ pluginConfig, schemas = {}, types = {} }: VariantOptions): { dir: string; remove(): void } => {
   const dir = path.join(ROOT, '.tmp', 'apps', `variant-${randomBytes(4).toString('hex')}`);
   fs.mkdirSync(dir, { recursive: true });
   for (const file of ['package.json', 'tsconfig.json']) fs.copyFileSync(path.join(ROOT, file), path.join(dir, file));
@@ -37,6 +42,25 @@ module.exports = (ctx) => {
 };
 `
   );
+
+  for (const [name, type] of Object.entries(types)) {
+    const api = path.join(dir, 'dist', 'src', 'api', name);
+    const uid = `api::${name}.${name}`;
+    for (const [folder, factory] of [['controllers', 'createCoreController'], ['routes', 'createCoreRouter'], ['services', 'createCoreService']]) {
+      fs.mkdirSync(path.join(api, folder), { recursive: true });
+      fs.writeFileSync(path.join(api, folder, `${name}.js`), `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.default = require("@strapi/strapi").factories.${factory}(${JSON.stringify(uid)});\n`);
+    }
+    fs.mkdirSync(path.join(api, 'content-types', name), { recursive: true });
+    const schema = {
+      kind: 'collectionType',
+      collectionName: `${name.replace(/-/g, '_')}s`,
+      info: { singularName: name, pluralName: `${name}s`, displayName: type.displayName },
+      options: { draftAndPublish: type.draftAndPublish ?? false },
+      pluginOptions: {},
+      attributes: type.attributes,
+    };
+    fs.writeFileSync(path.join(api, 'content-types', name, 'schema.json'), JSON.stringify(schema, null, 2));
+  }
 
   for (const [name, edit] of Object.entries(schemas)) {
     const file = path.join(dir, 'dist', 'src', 'api', name, 'content-types', name, 'schema.json');

@@ -10,5 +10,6 @@ import { merging } from './merging/register';
 import { audit } from './audit/register';
 import { approvals } from './approvals/register';
 import { webhooks } from './webhooks/register';
+import { settings } from './settings/register';
 
-export const CAPABILITIES: Capability[] = [validation, codes, matching, merging, approvals, audit, webhooks];
+export const CAPABILITIES: Capability[] = [settings, validation, codes, matching, merging, approvals, audit, webhooks];

@@ -4,6 +4,7 @@ import { matchingController } from './matching/controller';
 import { mergeController } from './merging/controller';
 import { changeRequestController } from './approvals/controller';
 import { webhooksController } from './webhooks/controller';
+import { settingsController } from './settings/controller';
 
 export default {
   governance: governanceController,
@@ -12,4 +13,5 @@ export default {
   merge: mergeController,
   'change-requests': changeRequestController,
   webhooks: webhooksController,
+  settings: settingsController,
 };

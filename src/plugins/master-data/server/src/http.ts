@@ -1,7 +1,8 @@
 /** Request parsing shared by the plugin's controllers: a bad field is a 400 naming it. */
 import { errors } from '@strapi/utils';
 import createError from 'http-errors';
-import type { z } from 'zod';
+import { ZodError, type z } from 'zod';
+import { ConfigError } from './governance/registry';
 
 /** A 400 naming one field (path into the data, or a header's name) and the reason. */
 export const fieldError = (path: string[], message: string, extra: Record<string, unknown> = {}) =>
@@ -48,6 +49,22 @@ export const httpError = (status: number, name: string, message: string, details
   error.name = name;
   (error as any).details = details;
   return error;
+};
+
+/**
+ * A refused settings document (the zod schema's issues, or a name the content types do not have)
+ * as a 400 naming each key under `data`.
+ */
+export const settingsError = (error: unknown): never => {
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((i) => ({ path: ['data', ...i.path.map(String)], message: i.message, name: 'ValidationError' }));
+    throw new errors.ValidationError(issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), { errors: issues });
+  }
+  if (error instanceof ConfigError) {
+    const path = ['data', ...error.path];
+    throw new errors.ValidationError(`${path.join('.')}: ${error.reason}`, { errors: [{ path, message: error.reason, name: 'ValidationError' }] });
+  }
+  throw error;
 };
 
 /** Route config of an admin route that needs one admin permission (RBAC action). */

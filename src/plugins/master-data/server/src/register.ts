@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { assertSecrets } from './security/secrets';
 import { getService } from './governance/services';
 import { changeStage } from './governance/changes';
+import { jobMigrations } from './governance/jobs';
 import { boundsStage } from './governance/bounds';
 import { CAPABILITIES } from './capabilities';
 
@@ -11,5 +12,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Governance's own stages: every input bounded first, every write turned into domain events last.
   governance.addStage(boundsStage);
   governance.addStage(changeStage);
+  getService('migrations', strapi).add('governance', jobMigrations);
   for (const capability of CAPABILITIES) await capability.register?.({ strapi, governance });
 };

@@ -8,6 +8,7 @@ import { mergeService } from './merging/service';
 import { importsService } from './matching/reconcile';
 import { approvalsService } from './approvals/service';
 import { webhooksService } from './webhooks/service';
+import { settingsService } from './settings/service';
 
 export default {
   codes: codeService,
@@ -20,4 +21,5 @@ export default {
   imports: importsService,
   approvals: approvalsService,
   webhooks: webhooksService,
+  settings: settingsService,
 };

@@ -1,8 +1,15 @@
 /** GET /master-data/governance (admin): what the plugin governs, as configured. */
 export interface GovernedFieldRule {
   path: string;
-  type: string;
+  /** The rule from the catalogue; absent when only the checks below apply. */
+  type?: string;
   countryField?: string;
+  required?: boolean;
+  allowed?: string[];
+  pattern?: string;
+  patternMessage?: string;
+  sample?: string;
+  sensitive?: boolean;
 }
 
 export interface GovernedType {

@@ -46,7 +46,7 @@ const GovernancePage = () => {
                   {type.fields.map((field) => (
                     <Tr key={field.path}>
                       <Td><Typography>{field.path}</Typography></Td>
-                      <Td><Typography>{field.type}</Typography></Td>
+                      <Td><Typography>{[field.type, field.required && 'required', field.allowed && `one of ${field.allowed.length}`, field.pattern && `pattern ${field.pattern}`, field.sensitive && 'sensitive'].filter(Boolean).join(', ')}</Typography></Td>
                       <Td><Typography>{field.countryField ?? (field.type === 'phone' || field.type === 'taxId' ? 'country' : '')}</Typography></Td>
                     </Tr>
                   ))}

@@ -113,13 +113,19 @@ export const auditService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Configured paths, and every field validated as an IBAN: never in clear, even if not listed. */
   const sensitiveByUid = new Map<string, string[]>();
+  let sensitiveOf: unknown;
   const sensitivePaths = (uid: string) => {
+    const now = getService('governance', strapi).load();
+    if (sensitiveOf !== now) {
+      sensitiveByUid.clear();
+      sensitiveOf = now;
+    }
     let paths = sensitiveByUid.get(uid);
     if (!paths) {
-      const governed = getService('governance', strapi).load().governed.get(uid);
+      const governed = now.governed.get(uid);
       paths = [
         ...(governed?.audit.sensitive ?? []),
-        ...Object.entries(governed?.fields ?? {}).filter(([, rule]) => rule.type === 'iban').map(([path]) => path),
+        ...Object.entries(governed?.fields ?? {}).filter(([, rule]) => rule.type === 'iban' || rule.sensitive).map(([path]) => path),
       ];
       sensitiveByUid.set(uid, paths);
     }

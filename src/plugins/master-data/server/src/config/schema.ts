@@ -9,13 +9,29 @@ import { DEFAULT_LIMITS } from '../validation/domain/bounds';
 import { CONDITION_OPS, POLICY_ACTIONS, type ConditionOp } from '../approvals/domain/policy';
 import type { ChangeRequestAction } from '../../../shared/contracts/approvals';
 import { DEFAULT_SCHEDULE } from '../webhooks/domain/retry';
+import { patternProblem } from '../validation/domain/pattern';
 
 const fieldRule = z
   .object({
-    type: z.enum(RULE_TYPES as [RuleType, ...RuleType[]]),
+    type: z.enum(RULE_TYPES as [RuleType, ...RuleType[]]).optional(),
     countryField: z.string().min(1).optional(),
+    required: z.boolean().optional(),
+    allowed: z.array(z.string().min(1).max(200)).min(1).max(500).optional(),
+    pattern: z.string().min(1).max(500).optional(),
+    patternMessage: z.string().min(1).max(200).optional(),
+    /** A value the pattern must accept: tried before the settings are accepted. */
+    sample: z.string().max(500).optional(),
+    sensitive: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((rule, ctx) => {
+    if (!rule.type && !rule.required && !rule.allowed && !rule.pattern && !rule.sensitive) {
+      ctx.addIssue({ code: 'custom', path: ['type'], message: 'give a rule type, required, allowed values, a pattern or sensitive' });
+    }
+    if (rule.pattern === undefined) return;
+    const problem = patternProblem(rule.pattern, rule.sample);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.key], message: problem.message });
+  });
 
 const codeConfig = z
   .object({

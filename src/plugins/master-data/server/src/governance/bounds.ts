@@ -79,8 +79,8 @@ const PARAMS: Record<string, number> = { documentId: 64, locale: 64, status: 16 
  * on PostgreSQL), on every path (REST, admin, code), instead of the database's 500. Applies to
  * the app's content types and the governed ones.
  */
-export const createParamsGuardMiddleware = (strapi: Core.Strapi, governed: string[]) => async (ctx: any, next: () => Promise<unknown>) => {
-  if (!(ctx.uid.startsWith('api::') || governed.includes(ctx.uid)) || !ctx.params) return next();
+export const createParamsGuardMiddleware = (strapi: Core.Strapi, isGoverned: (uid: string) => boolean) => async (ctx: any, next: () => Promise<unknown>) => {
+  if (!(ctx.uid.startsWith('api::') || isGoverned(ctx.uid)) || !ctx.params) return next();
   for (const [key, max] of Object.entries(PARAMS)) {
     const value = ctx.params[key];
     if (value === undefined || value === null) continue;
@@ -117,13 +117,23 @@ export const MAX_BULK_DOCUMENTS = 100;
  * - a bulk action names at most MAX_BULK_DOCUMENTS documents.
  * Each is a 400 naming the input.
  */
-export const inputGuard = (strapi: Core.Strapi, governed: string[]) => {
-  const restPaths = new Map<string, string>();
-  for (const uid of governed) {
-    const model = strapi.getModel(uid as UID.Schema) as { info: { pluralName?: string; singularName?: string }; kind?: string };
-    const name = model.kind === 'singleType' ? model.info.singularName : model.info.pluralName;
-    if (name) restPaths.set(`/api/${name}`, uid);
-  }
+export const inputGuard = (strapi: Core.Strapi) => {
+  const governedNow = () => getService('governance', strapi).load().governed;
+  /** REST paths of the governed types, worked out again when the governed types change (settings). */
+  let paths: { of: unknown; map: Map<string, string> } | undefined;
+  const restPaths = () => {
+    const governed = governedNow();
+    if (paths?.of !== governed) {
+      const map = new Map<string, string>();
+      for (const uid of governed.keys()) {
+        const model = strapi.getModel(uid as UID.Schema) as { info: { pluralName?: string; singularName?: string }; kind?: string };
+        const name = model.kind === 'singleType' ? model.info.singularName : model.info.pluralName;
+        if (name) map.set(`/api/${name}`, uid);
+      }
+      paths = { of: governed, map };
+    }
+    return paths.map;
+  };
   const restPrefix = (strapi.config.get('api.rest.prefix') as string | undefined) ?? '/api';
   return async (ctx: any, next: () => Promise<unknown>) => {
     const write = ctx.method === 'POST' || ctx.method === 'PUT';
@@ -143,9 +153,9 @@ export const inputGuard = (strapi: Core.Strapi, governed: string[]) => {
       if (write && bulk && Array.isArray(body?.documentIds) && body.documentIds.length > MAX_BULK_DOCUMENTS) {
         throw fieldError(['documentIds'], `must name at most ${MAX_BULK_DOCUMENTS} documents (got ${body.documentIds.length})`);
       }
-      if (write && governed.includes(admin[2]) && !bulk) assertWithinBounds(strapi, admin[2], body);
+      if (write && governedNow().has(admin[2]) && !bulk) assertWithinBounds(strapi, admin[2], body);
     } else if (write && restPrefix === '/api' && body && typeof body === 'object') {
-      const uid = restPaths.get(ctx.path.replace(/^(\/api\/[^/]+).*$/, '$1'));
+      const uid = restPaths().get(ctx.path.replace(/^(\/api\/[^/]+).*$/, '$1'));
       if (uid && body.data !== undefined) assertWithinBounds(strapi, uid, body.data);
     }
     return next();

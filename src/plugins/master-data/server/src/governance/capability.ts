@@ -5,13 +5,18 @@
  * order of ../capabilities.ts; governance itself knows none of them.
  */
 import type { Core } from '@strapi/strapi';
-import type { GovernanceService } from './service';
+import type { GovernanceService, Resolved } from './service';
 
 export interface Capability {
   name: string;
   register?(input: { strapi: Core.Strapi; governance: GovernanceService }): Promise<void> | void;
   /** Runs whether or not the pipeline is enabled (schemas); `enabled` says which. */
   bootstrap?(input: { strapi: Core.Strapi; governance: GovernanceService; enabled: boolean }): Promise<void> | void;
+  /**
+   * Settings saved in the admin panel were put in force on this instance (every instance calls it):
+   * prepare what they need (counters of newly governed types, match keys to rebuild in the background).
+   */
+  reconfigure?(input: { strapi: Core.Strapi; governance: GovernanceService; next: Resolved; previous: Resolved; initiator: boolean }): Promise<void> | void;
   /** Stops what `bootstrap` started (background loops), when Strapi shuts down. */
   destroy?(input: { strapi: Core.Strapi }): Promise<void> | void;
 }

@@ -19,7 +19,6 @@ import { WRITE_ACTIONS, type Diversion, type ResponseNote, type State, type Vers
 
 interface MiddlewareInput {
   strapi: Core.Strapi;
-  governed: Map<string, GovernedTypeConfig>;
   governance: GovernanceService;
 }
 
@@ -130,9 +129,11 @@ const buildContext = async (
   };
 };
 
-export const createGovernedWriteMiddleware = ({ strapi, governed, governance }: MiddlewareInput) => {
+export const createGovernedWriteMiddleware = ({ strapi, governance }: MiddlewareInput) => {
   return async (ctx: DocumentContext, next: () => Promise<unknown>) => {
-    const config = governed.get(ctx.uid);
+    // The governed types and their rules as they are now (settings saved in the admin panel apply
+    // to the next write, on every instance).
+    const config = governance.load().governed.get(ctx.uid);
     if (!config || !WRITE_ACTIONS.has(ctx.action)) return next();
     // This write's pipeline as registered now: a stage added or removed meanwhile cannot make it
     // skip a stage, run one twice or call an `after` without its `before`.

@@ -7,8 +7,27 @@ import type { GovernedTypeConfig, MasterDataConfig } from '../config/schema';
 
 const TEXT_TYPES = new Set(['string', 'text', 'email', 'uid', 'enumeration']);
 
+/** A configuration that names something the schemas do not have: `key` is its dotted path. */
+export class ConfigError extends Error {
+  constructor(
+    readonly key: string,
+    readonly reason: string
+  ) {
+    super(`Invalid master-data plugin configuration:\nmaster-data.config.${key}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+
+  /** The key as a path (a content type uid, which has dots, stays one segment). */
+  get path(): string[] {
+    if (this.key === '(root)') return [];
+    const governed = /^governed\.((?:api|plugin)::[\w-]+\.[\w-]+)(?:\.(.*))?$/.exec(this.key);
+    if (governed) return ['governed', governed[1], ...(governed[2] ? governed[2].split('.') : [])];
+    return this.key.split('.');
+  }
+}
+
 const fail = (key: string, message: string): never => {
-  throw new Error(`Invalid master-data plugin configuration:\nmaster-data.config.${key}: ${message}`);
+  throw new ConfigError(key, message);
 };
 
 type Attributes = Schema.ContentType['attributes'];

@@ -5,7 +5,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { MatchResponse } from '../../../shared/contracts/matching';
-import { fieldError, httpError, parse } from '../http';
+import { fieldError, httpError, parse, settingsError } from '../http';
+import { resolveMatchingSettings } from './settings';
+import { matchKeys } from './domain/keys';
 import { getService } from '../governance/services';
 import { byStrength } from './domain/score';
 import { contentAccess } from '../security/content-access';
@@ -41,6 +43,16 @@ const listQuery = z
     /** Only the pairs of this record (the edit-view panel). */
     documentId: z.string().min(1).max(64).optional(),
     pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+
+const tryBody = z
+  .object({
+    /** The settings being edited (the whole document); omitted: those in force. */
+    data: z.unknown().optional(),
+    uid: z.string().min(1).max(255),
+    record: z.record(z.string(), z.unknown()),
+    limit: z.number().int().min(1).max(100).optional(),
   })
   .strict();
 
@@ -106,6 +118,56 @@ export const matchingController = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /**
+     * POST /master-data/settings/try-match: a record matched against the live data under settings
+     * being edited (not saved): `{ data?: <settings document>, uid, record, limit? }`. The record's
+     * keys are computed under the edited settings; stored records keep the keys of the settings in
+     * force until a save rebuilds them (said in `meta.note` when match fields or vocabulary differ).
+     */
+    async tryMatch(ctx: any) {
+      const started = process.hrtime.bigint();
+      const input = parse(tryBody, ctx.request.body ?? {}, 'body');
+      const governance = getService('governance', strapi);
+      let governed = governance.load().governed;
+      if (input.data !== undefined) {
+        try {
+          governed = governance.check(input.data).governed;
+        } catch (error) {
+          settingsError(error);
+        }
+      }
+      const typeConfig = governed.get(input.uid);
+      if (!typeConfig?.matching?.enabled) throw fieldError(['uid'], `has no duplicate matching in these settings`);
+      if (!(strapi.contentTypes as any)[input.uid]) throw fieldError(['uid'], 'is not a content type');
+      assertWithinBounds(strapi, input.uid, input.record, ['record']);
+      const settings = resolveMatchingSettings(typeConfig.matching);
+      const { data: standardised, ignored } = standardiseForSearch({ rules: typeConfig.fields, data: input.record, existing: null });
+      const keys = matchKeys(standardised, settings.fields, settings.vocabulary, settings.personValues);
+      const matching = getService('matching', strapi);
+      const data = await matching.match({ uid: input.uid, keys, limit: input.limit, includeAllow: true, settings });
+      const best = [...data].sort(byStrength)[0];
+      const inForce = governance.load().governed.get(input.uid)?.matching;
+      const rekey = !inForce || JSON.stringify([inForce.fields, inForce.vocabulary, inForce.personValues]) !== JSON.stringify([typeConfig.matching.fields, typeConfig.matching.vocabulary, typeConfig.matching.personValues]);
+      const summary = [...new Set([typeConfig.code?.field, ...Object.values(settings.fields)].filter(Boolean) as string[])].filter((f) => f in (strapi.contentTypes as any)[input.uid].attributes);
+      const rows = data.length
+        ? await strapi.db.query(input.uid as any).findMany({ where: { documentId: { $in: data.map((c) => c.documentId) }, ...storedRow(strapi, input.uid) }, select: ['documentId', ...summary] })
+        : [];
+      const records = Object.fromEntries(rows.map((row: Record<string, unknown>) => [row.documentId as string, row]));
+      ctx.body = {
+        data,
+        records: await contentAccess(strapi, ctx, input.uid).readable(records),
+        meta: {
+          uid: input.uid,
+          decision: best?.decision ?? 'allow',
+          keys,
+          thresholds: settings.scoring.thresholds,
+          took: Number(process.hrtime.bigint() - started) / 1e6,
+          ignored: ignored.map((e) => ({ path: ['record', ...e.path.map(String)], message: e.message })),
+          note: rekey ? 'Match fields, vocabulary or person values differ from the settings in force: stored records are compared by the keys they have now; saving rebuilds them.' : null,
+        },
+      };
+    },
+
     /** POST /api/master-data/match (content API) and POST /master-data/match (admin). */
     async match(ctx: any) {
       if (ctx.state?.auth?.strategy?.name !== 'admin') {

@@ -10,6 +10,8 @@ export const matchingAdminRoutes = [
   { method: 'POST', path: '/merges', handler: 'merge.merge', config: can(DUPLICATE_ACTIONS.manage) },
   { method: 'GET', path: '/merges', handler: 'merge.list', config: can(DUPLICATE_ACTIONS.read) },
   { method: 'POST', path: '/merges/:id/unmerge', handler: 'merge.unmerge', config: can(DUPLICATE_ACTIONS.manage) },
+  // The settings pages' "try a record" (the settings capability's read permission).
+  { method: 'POST', path: '/settings/try-match', handler: 'matching.tryMatch', config: can('plugin::master-data.settings.read') },
 ];
 
 /** For integrations holding `master-data.matching.match` (API token, users-permissions role). */

@@ -102,6 +102,7 @@ export const identifying = (keys: MatchKeys) => Boolean(keys.name || keys.taxId 
 export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
   const settingsCache = new Map<string, MatchingSettings | null>();
+  let settingsOf: unknown;
 
   /** SQLite: the grams a document's versions hold together (the gram index is per document). */
   const gramUnion = (names: Iterable<string | null>) => new Set([...names].flatMap((name) => nameGrams(name)));
@@ -179,8 +180,14 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     /** The type's matching settings, or null when it has no matching configured. */
     settings(uid: string): MatchingSettings | null {
+      const now = getService('governance', strapi).load();
+      // Settings saved in the admin panel replace the resolved configuration: resolve again.
+      if (settingsOf !== now) {
+        settingsCache.clear();
+        settingsOf = now;
+      }
       if (!settingsCache.has(uid)) {
-        const config = getService('governance', strapi).load().governed.get(uid)?.matching;
+        const config = now.governed.get(uid)?.matching;
         settingsCache.set(uid, config && config.enabled ? resolveMatchingSettings(config) : null);
       }
       return settingsCache.get(uid)!;
@@ -295,6 +302,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       exclude,
       limit,
       includeAllow = false,
+      settings: override,
     }: {
       uid: string;
       keys: MatchKeys;
@@ -302,8 +310,10 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       exclude?: string;
       limit?: number;
       includeAllow?: boolean;
+      /** Settings other than those in force (the settings pages' "try a record" before saving). */
+      settings?: MatchingSettings;
     }): Promise<MatchCandidate[]> {
-      const settings = service.settings(uid);
+      const settings = override ?? service.settings(uid);
       if (!settings || !identifying(keys)) return [];
       const found = await service.candidates({ uid, keys, trx, exclude });
       if (found.size === 0) return [];
@@ -415,6 +425,46 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       // Fresh statistics, so that the planners pick the key indexes.
       await knex.raw(isPostgres() ? `ANALYZE ${KEYS}` : 'ANALYZE');
       return count;
+    },
+
+    /**
+     * Recomputes the keys of every record of a type under the settings in force, a batch of records
+     * per transaction, each batch holding its records' document locks (a write of one of them waits
+     * for the batch, and the batch re-reads what it keys): writes are never blocked for longer than
+     * a batch, and no record is left keyed by old values. For settings changed while Strapi runs
+     * (a background job); `progress(done, total)` after each batch.
+     */
+    async refresh({ uid, batchSize = 500, progress }: { uid: string; batchSize?: number; progress?: (done: number, total: number) => Promise<void> }): Promise<number> {
+      const knex = strapi.db.connection;
+      const meta = strapi.db.metadata.get(uid);
+      const table = meta.tableName;
+      const [{ n }] = await knex(table).count({ n: '*' });
+      const total = Number(n);
+      let lastId = 0;
+      let done = 0;
+      for (;;) {
+        const ids: Array<{ id: number; document_id: string }> = await knex(table).where('id', '>', lastId).orderBy('id').limit(batchSize).select('id', 'document_id');
+        if (ids.length === 0) break;
+        lastId = ids[ids.length - 1].id;
+        const documentIds = [...new Set(ids.map((row) => row.document_id))];
+        await strapi.db.transaction(async ({ trx }) => {
+          await advisoryLocks(trx, documentIds.map((id) => lockKey('doc', uid, id)));
+          const settings = service.settings(uid);
+          const rows: any[] = await strapi.db.query(uid as any).findMany({ where: { documentId: { $in: documentIds } } });
+          for (const documentId of documentIds) {
+            const versions: Partial<Record<KeyVersion, MatchKeys | null>> = { draft: null, published: null };
+            for (const row of rows.filter((r) => r.documentId === documentId)) {
+              const merged = settings?.merged && row[settings.merged.field] === settings.merged.value;
+              const version: KeyVersion = modelInfo(strapi, uid).draftAndPublish && row.publishedAt != null ? 'published' : 'draft';
+              versions[version] = settings && !merged ? matchKeys(row, settings.fields, settings.vocabulary, settings.personValues) : null;
+            }
+            await service.saveKeys({ trx, uid, documentId, versions });
+          }
+        });
+        done += ids.length;
+        await progress?.(done, total);
+      }
+      return done;
     },
 
     /** Rebuilds keys of a type whose key table is still empty while it has records (first start). */

@@ -12,8 +12,8 @@ const LISTS = new Set(['findMany', 'findFirst', 'count']);
 const mentions = (filters: unknown, field: string): boolean =>
   Boolean(filters) && typeof filters === 'object' && JSON.stringify(filters).includes(`"${field}"`);
 
-export const createHideMergedMiddleware = (strapi: Core.Strapi, uids: string[]) => async (ctx: any, next: () => Promise<unknown>) => {
-  if (!LISTS.has(ctx.action) || !uids.includes(ctx.uid)) return next();
+export const createHideMergedMiddleware = (strapi: Core.Strapi) => async (ctx: any, next: () => Promise<unknown>) => {
+  if (!LISTS.has(ctx.action) || !getService('governance', strapi).load().governed.has(ctx.uid)) return next();
   const request: any = strapi.requestContext.get();
   if (request?.state?.route?.info?.type !== 'content-api') return next();
   const merged = getService('matching', strapi).settings(ctx.uid)?.merged;

@@ -9,8 +9,8 @@ export const merging: Capability = {
     governance.addStage(survivorLockStage);
     governance.addStage(mergeMarkerStage);
   },
-  bootstrap({ strapi, governance, enabled }) {
+  bootstrap({ strapi, enabled }) {
     if (!enabled) return;
-    strapi.documents.use(createHideMergedMiddleware(strapi, [...governance.load().governed.keys()]) as any);
+    strapi.documents.use(createHideMergedMiddleware(strapi) as any);
   },
 };

@@ -17,7 +17,9 @@ export const validationStage: Stage = {
     if (!WITH_DATA.has(write.action) || typeof data !== 'object' || data === null) return;
 
     const existing = needsExisting(rules, data) ? await write.existing() : null;
-    const result = applyFieldRules({ rules, data, existing });
+    // A required field left out counts on a create that publishes (a draft may be incomplete, as in Strapi).
+    const requireMissing = write.action === 'create' && write.params.status !== 'draft';
+    const result = applyFieldRules({ rules, data, existing, requireMissing });
     if (result.errors.length > 0) {
       const message = result.errors.map((e) => `${e.path.join('.')}: ${e.message}`).join('; ');
       throw new errors.ValidationError(message, {

@@ -27,7 +27,13 @@ export const catalogue = (strapi: Core.Strapi) => {
   const cache = new Map<string, TypeCatalogue>();
   const governed = () => getService('governance', strapi).load().governed;
 
+  let cacheOf: unknown;
   const describe = (uid: string): TypeCatalogue | null => {
+    const now = getService('governance', strapi).load();
+    if (cacheOf !== now) {
+      cache.clear();
+      cacheOf = now;
+    }
     const known = cache.get(uid);
     if (known) return known;
     const config = governed().get(uid);
@@ -36,7 +42,7 @@ export const catalogue = (strapi: Core.Strapi) => {
     const sensitive = [
       ...config.audit.sensitive,
       ...Object.entries(config.fields)
-        .filter(([, rule]) => rule.type === 'iban')
+        .filter(([, rule]) => rule.type === 'iban' || rule.sensitive)
         .map(([path]) => path),
     ];
     let externalIds: string | null = null;

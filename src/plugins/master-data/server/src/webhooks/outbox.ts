@@ -32,7 +32,7 @@ export interface OutboxEvent {
 export const recordKey = (uid: string | null, documentId: string | null, eventId: string) => (uid && documentId ? `${uid}|${documentId}` : `event|${eventId}`);
 
 export const createOutbox = (strapi: Core.Strapi, catalogue: Catalogue, endpoints: EndpointStore, wake: () => void) => {
-  let subscribable: Set<string> | undefined;
+  let subscribable: { of: unknown; types: Set<string> } | undefined;
   const config = () => getService('governance', strapi).load().config.webhooks;
 
   /** The next sequence number of a record (a counter row per record, incremented in the write's transaction). */
@@ -91,8 +91,9 @@ export const createOutbox = (strapi: Core.Strapi, catalogue: Catalogue, endpoint
   };
 
   const enqueue = async (event: DomainEvent, trx: Knex.Transaction, context?: EventContext) => {
-    subscribable ??= new Set(catalogue.eventTypes());
-    if (!subscribable.has(event.type)) return;
+    const settings = getService('governance', strapi).load();
+    if (subscribable?.of !== settings) subscribable = { of: settings, types: new Set(catalogue.eventTypes()) };
+    if (!subscribable.types.has(event.type)) return;
     const facts = { type: event.type, uid: event.uid, source: event.source ?? null };
     const to = (await enabledIn(trx)).filter((endpoint) => subscribes(endpoint, facts));
     if (to.length === 0 && !config().captureAll) return;

@@ -9,9 +9,20 @@
 import { applyRule, type RuleContext, type RuleType } from './rules';
 
 export interface FieldRule {
-  type: RuleType;
+  /** The standardisation and validation rule from the catalogue; optional when the checks below are enough. */
+  type?: RuleType;
   /** Root field holding the record's ISO country code (phone and taxId rules). */
   countryField?: string;
+  /** A value must be given (not empty); on create unless it is saved as a draft. */
+  required?: boolean;
+  /** The value (after standardisation) must be one of these. */
+  allowed?: string[];
+  /** The value (after standardisation) must match this regular expression (Unicode, whole value: anchor it). */
+  pattern?: string;
+  /** Said when the pattern does not match (default: "must match <pattern>"). */
+  patternMessage?: string;
+  /** Fingerprinted in the audit trail, masked in webhooks (not a check). */
+  sensitive?: boolean;
 }
 
 export type FieldRules = Record<string, FieldRule>;
@@ -19,7 +30,7 @@ export type FieldRules = Record<string, FieldRule>;
 export interface FieldError {
   path: Array<string | number>;
   message: string;
-  rule: RuleType;
+  rule: RuleType | 'required' | 'allowed' | 'pattern';
 }
 
 export interface ApplyInput {
@@ -28,6 +39,8 @@ export interface ApplyInput {
   data: Record<string, unknown>;
   /** The stored root values of the record on update; undefined on create. */
   existing?: Record<string, unknown> | null;
+  /** A create that publishes: a required root field that the data leaves out is an error too. */
+  requireMissing?: boolean;
 }
 
 export interface ApplyResult {
@@ -35,7 +48,31 @@ export interface ApplyResult {
   errors: FieldError[];
 }
 
-const COUNTRY_DEPENDENT: ReadonlySet<RuleType> = new Set(['phone', 'taxId']);
+const COUNTRY_DEPENDENT: ReadonlySet<RuleType | undefined> = new Set<RuleType | undefined>(['phone', 'taxId']);
+
+const patterns = new Map<string, RegExp>();
+/** A configured pattern, compiled once (checked for safety when the settings were accepted). */
+const compiled = (pattern: string) => {
+  let regex = patterns.get(pattern);
+  if (!regex) {
+    regex = new RegExp(pattern, 'u');
+    patterns.set(pattern, regex);
+  }
+  return regex;
+};
+
+const empty = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+
+/** The checks after the rule: allowed values and the pattern, on the standardised value. */
+const checkValue = (rule: FieldRule, value: unknown): { message: string; rule: FieldError['rule'] } | null => {
+  if (empty(value)) return null;
+  const text = typeof value === 'string' ? value : String(value);
+  if (rule.allowed && rule.allowed.length > 0 && !rule.allowed.includes(text)) {
+    return { message: `must be one of ${rule.allowed.slice(0, 20).join(', ')}${rule.allowed.length > 20 ? ', …' : ''}`, rule: 'allowed' };
+  }
+  if (rule.pattern && !compiled(rule.pattern).test(text)) return { message: rule.patternMessage ?? `must match ${rule.pattern}`, rule: 'pattern' };
+  return null;
+};
 
 const countryFieldOf = (rule: FieldRule) => rule.countryField ?? 'country';
 
@@ -54,7 +91,7 @@ export const needsExisting = (rules: FieldRules, data: Record<string, unknown>):
 // Country-code rules run first so that dependent rules see the standardised country.
 const ORDER = (rule: FieldRule) => (rule.type === 'country' ? 0 : COUNTRY_DEPENDENT.has(rule.type) ? 2 : 1);
 
-export const applyFieldRules = ({ rules, data, existing }: ApplyInput): ApplyResult => {
+export const applyFieldRules = ({ rules, data, existing, requireMissing = false }: ApplyInput): ApplyResult => {
   const out: Record<string, unknown> = { ...data };
   const errors: FieldError[] = [];
   const entries = Object.entries(rules).sort(([, a], [, b]) => ORDER(a) - ORDER(b));
@@ -69,11 +106,23 @@ export const applyFieldRules = ({ rules, data, existing }: ApplyInput): ApplyRes
   const run = (rule: FieldRule, value: unknown, path: Array<string | number>): unknown => {
     // A bad country is reported once, on the country, not again on every value that depends on it.
     if (COUNTRY_DEPENDENT.has(rule.type) && failedRoots.has(countryFieldOf(rule))) return value;
-    const result = applyRule(rule.type, value, contextFor(rule));
-    if (result.ok) return result.value;
-    errors.push({ path, message: result.reason, rule: rule.type });
-    if (path.length === 1) failedRoots.add(String(path[0]));
-    return value;
+    if (rule.required && empty(value)) {
+      errors.push({ path, message: 'is required', rule: 'required' });
+      return value;
+    }
+    let standardised = value;
+    if (rule.type) {
+      const result = applyRule(rule.type, value, contextFor(rule));
+      if (!result.ok) {
+        errors.push({ path, message: result.reason, rule: rule.type });
+        if (path.length === 1) failedRoots.add(String(path[0]));
+        return value;
+      }
+      standardised = result.value;
+    }
+    const bad = checkValue(rule, standardised);
+    if (bad) errors.push({ path, ...bad });
+    return standardised;
   };
 
   for (const [path, rule] of entries) {
@@ -81,6 +130,8 @@ export const applyFieldRules = ({ rules, data, existing }: ApplyInput): ApplyRes
     if (child === undefined) {
       if (root in out) {
         out[root] = run(rule, out[root], [root]);
+      } else if (requireMissing && rule.required) {
+        errors.push({ path: [root], message: 'is required', rule: 'required' });
       } else if (existing && COUNTRY_DEPENDENT.has(rule.type) && countryFieldOf(rule) in out && existing[root]) {
         // The country changes under a stored value that depends on it: the stored value must still hold.
         const revalidated = run(rule, existing[root], [root]);
