@@ -42,6 +42,14 @@ export default {
           Component: () => import('./pages/GovernancePage'),
           permissions: [],
         },
+        {
+          // The endpoints; one endpoint and its delivery log at …/webhooks/:id, the form at …/new and …/:id/edit
+          id: 'webhooks',
+          intlLabel: { id: `${PLUGIN_ID}.settings.webhooks`, defaultMessage: 'Webhooks' },
+          to: `${PLUGIN_ID}/webhooks`,
+          Component: () => import('./pages/WebhooksPage'),
+          permissions: PERMISSIONS.webhooksRead,
+        },
       ]
     );
     app.registerPlugin({ id: PLUGIN_ID, name: 'Master data' });

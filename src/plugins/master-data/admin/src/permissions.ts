@@ -4,6 +4,8 @@ export const DUPLICATES_READ = 'plugin::master-data.duplicates.read';
 export const DUPLICATES_MANAGE = 'plugin::master-data.duplicates.manage';
 export const CHANGE_REQUESTS_READ = 'plugin::master-data.change-requests.read';
 export const CHANGE_REQUESTS_APPROVE = 'plugin::master-data.change-requests.approve';
+export const WEBHOOKS_READ = 'plugin::master-data.webhooks.read';
+export const WEBHOOKS_MANAGE = 'plugin::master-data.webhooks.manage';
 
 export const PERMISSIONS = {
   audit: [{ action: AUDIT_READ, subject: null }],
@@ -15,4 +17,8 @@ export const PERMISSIONS = {
   changeRequestsRead: [{ action: CHANGE_REQUESTS_READ, subject: null }],
   /** Approve and reject change requests (the server also checks the step's roles and four-eyes). */
   changeRequestsApprove: [{ action: CHANGE_REQUESTS_APPROVE, subject: null }],
+  /** See webhook endpoints and their delivery logs (Settings → Master data → Webhooks). */
+  webhooksRead: [{ action: WEBHOOKS_READ, subject: null }],
+  /** Create, edit, delete endpoints, rotate secrets, send test events, replay deliveries. */
+  webhooksManage: [{ action: WEBHOOKS_MANAGE, subject: null }],
 };
