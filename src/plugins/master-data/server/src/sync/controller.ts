@@ -73,6 +73,28 @@ const send = (ctx: any, answer: StoredAnswer, replayed = false) => {
   ctx.body = answer.body;
 };
 
+/** Records of a batch written at once on PostgreSQL (each its own transaction and connection). */
+const BATCH_CONCURRENCY = 4;
+
+/**
+ * Runs `work` over `items` with at most `concurrency` at once, items of the same key one after the
+ * other in their order; results in the items' order.
+ */
+export const inChains = async <T, R>(items: T[], keyOf: (item: T) => string, concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> => {
+  const chains = new Map<string, number[]>();
+  items.forEach((item, index) => chains.set(keyOf(item), [...(chains.get(keyOf(item)) ?? []), index]));
+  const queue = [...chains.values()];
+  const results: R[] = new Array(items.length);
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, async () => {
+      for (let chain = queue.shift(); chain; chain = queue.shift()) {
+        for (const index of chain) results[index] = await work(items[index]);
+      }
+    })
+  );
+  return results;
+};
+
 export const syncHandlers = (strapi: Core.Strapi) => {
   const sync = () => getService('sync', strapi);
   const model = () => strapi.getModel(sync().target().uid as any) as any;
@@ -216,9 +238,11 @@ export const syncHandlers = (strapi: Core.Strapi) => {
       }
       if (rows.length === 0) throw fieldError(['data'], 'holds no records');
       await idempotent(ctx, { system, method: 'POST', target: `sync/${system}`, body: fingerprintBody }, async () => {
-        const data: SyncRowResult[] = [];
-        // One record after the other, each in its own transaction: a refused one costs only itself.
-        for (const row of rows) data.push(await upsertRow(ctx, system, row));
+        // Each record in its own transaction: a refused one costs only itself. On PostgreSQL a few
+        // run at once; records of the same external id always one after the other, in batch order.
+        const data = await inChains(rows, (row) => (typeof row.value?.externalId === 'string' ? row.value.externalId : `#${row.index}`), strapi.db.dialect.client === 'postgres' ? BATCH_CONCURRENCY : 1, (row) =>
+          upsertRow(ctx, system, row)
+        );
         const failed = data.filter((r) => r.status >= 400).length;
         const body: SyncBatchResponse = { data, meta: { total: data.length, succeeded: data.length - failed, failed } };
         return { status: 200, headers: {}, body };
