@@ -1,0 +1,85 @@
+/**
+ * What a business user sees in the admin panel: readable labels, help text and list columns in the
+ * Content Manager (src/admin-layout), the country and currency pickers, and records named by code and
+ * name in the audit trail.
+ */
+import { startApp, adminToken, adminRole, bearer, type TestApp } from '../helpers/strapi';
+import { customerData } from '../helpers/fixtures';
+import { applyAdminLayouts } from '../../src/admin-layout/apply';
+import { LAYOUTS } from '../../src/admin-layout/declarations';
+
+const UID = 'api::customer.customer';
+const CONFIGURATION = `/content-manager/content-types/${UID}/configuration`;
+let app: TestApp;
+let admin: string;
+
+beforeAll(async () => {
+  app = await startApp({ approvals: false });
+  admin = (await adminToken(app)).token;
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('Content Manager layout of the governed types', () => {
+  test('the customer edit view has readable labels and help text; the list shows code, name, city, country, lifecycle stage', async () => {
+    const res = await app.http.get(CONFIGURATION).set(bearer(admin));
+    expect(res.status).toBe(200);
+    const { contentType, components } = res.body.data;
+    const label = (field: string) => contentType.metadatas[field].edit.label;
+    expect(label('legalName')).toBe('Legal name');
+    expect(label('customerType')).toBe('Customer type');
+    expect(label('creditRating')).toBe('Credit rating');
+    expect(label('taxId')).toBe('Tax ID');
+    expect(label('lifecycleStage')).toBe('Lifecycle stage');
+    expect(contentType.metadatas.taxId.edit.description).toMatch(/unified social credit code/);
+    expect(contentType.metadatas.lifecycleStage.list.label).toBe('Lifecycle stage');
+    expect(contentType.layouts.list).toEqual(['code', 'name', 'city', 'country', 'lifecycleStage']);
+    expect(contentType.settings).toMatchObject({ mainField: 'name', defaultSortBy: 'code', pageSize: 20 });
+    // The code stays read-only, with the plugin's help text (an earlier start-up step set it).
+    expect(contentType.metadatas.code.edit).toMatchObject({ label: 'Customer code', editable: false, description: 'Generated on create; never editable' });
+    // Components of the customer, in the same answer.
+    expect(components['customer.address'].metadatas.postalCode.edit.label).toBe('Postal code');
+    expect(components['customer.bank-account'].metadatas.swift.edit.label).toBe('SWIFT / BIC');
+    expect(components['customer.external-id'].metadatas.externalId.edit.label).toBe('ID in that system');
+  });
+
+  test('customer groups too', async () => {
+    const res = await app.http.get('/content-manager/content-types/api::customer-group.customer-group/configuration').set(bearer(admin));
+    expect(res.status).toBe(200);
+    expect(res.body.data.contentType.metadatas.parent.edit.label).toBe('Parent group');
+    expect(res.body.data.contentType.layouts.list).toEqual(['code', 'name', 'parent']);
+  });
+
+  test("an admin's own changes in Configure the view survive the next start; the rest follows the declarations", async () => {
+    const service = app.strapi.plugin('content-manager').service('content-types') as any;
+    const { settings, metadatas, layouts } = await service.findConfiguration(service.findContentType(UID));
+    // What the Content Manager's "Configure the view" page sends.
+    metadatas.legalName.edit.label = 'Registered name';
+    metadatas.creditRating.edit.description = 'From our rating agency';
+    const saved = await app.http.put(CONFIGURATION).set(bearer(admin)).send({ settings: { ...settings, pageSize: 50 }, metadatas, layouts: { ...layouts, list: ['code', 'name', 'taxId'] } });
+    expect(saved.status).toBe(200);
+
+    // A start-up with the declarations changed meanwhile.
+    const changed = LAYOUTS.map((layout) =>
+      layout.uid === UID
+        ? { ...layout, fields: { ...layout.fields, legalName: { label: 'Legal name (registered)' }, customerType: { label: 'Kind of customer' }, creditRating: { label: 'Rating', description: 'Agency rating' } } }
+        : layout
+    );
+    const results = await applyAdminLayouts(app.strapi, changed);
+    const customer = results.find((r) => r.uid === UID)!;
+    expect(customer.kept.sort()).toEqual(['layouts.list', 'metadatas.creditRating.edit.description', 'metadatas.legalName.edit.label', 'settings.pageSize']);
+
+    const res = await app.http.get(CONFIGURATION).set(bearer(admin));
+    const { contentType } = res.body.data;
+    expect(contentType.metadatas.legalName.edit.label).toBe('Registered name');
+    expect(contentType.metadatas.creditRating.edit).toMatchObject({ label: 'Rating', description: 'From our rating agency' });
+    expect(contentType.metadatas.customerType.edit.label).toBe('Kind of customer');
+    expect(contentType.settings.pageSize).toBe(50);
+    expect(contentType.layouts.list).toEqual(['code', 'name', 'taxId']);
+
+    // Run again: nothing to do.
+    const again = await applyAdminLayouts(app.strapi, changed);
+    expect(again.every((r) => r.changed.length === 0)).toBe(true);
+  });
+});
