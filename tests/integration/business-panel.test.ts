@@ -3,7 +3,7 @@
  * Content Manager (src/admin-layout), the country and currency pickers, and records named by code and
  * name in the audit trail.
  */
-import { startApp, adminToken, adminRole, bearer, type TestApp } from '../helpers/strapi';
+import { startApp, adminToken, bearer, type TestApp } from '../helpers/strapi';
 import { customerData } from '../helpers/fixtures';
 import { applyAdminLayouts } from '../../src/admin-layout/apply';
 import { LAYOUTS } from '../../src/admin-layout/declarations';
@@ -81,5 +81,38 @@ describe('Content Manager layout of the governed types', () => {
     // Run again: nothing to do.
     const again = await applyAdminLayouts(app.strapi, changed);
     expect(again.every((r) => r.changed.length === 0)).toBe(true);
+  });
+});
+
+describe('country and currency pickers (custom fields of the plugin)', () => {
+  const CM = `/content-manager/collection-types/${UID}`;
+
+  test('country, currency and the address country are the plugin’s custom fields, stored as strings of 2 and 3', async () => {
+    expect(app.strapi.get('custom-fields').get('plugin::master-data.country')).toMatchObject({ type: 'string' });
+    expect(app.strapi.get('custom-fields').get('plugin::master-data.currency')).toMatchObject({ type: 'string' });
+    // What the admin panel reads to choose the input.
+    const res = await app.http.get('/content-manager/init').set(bearer(admin));
+    expect(res.status).toBe(200);
+    const customer = res.body.data.contentTypes.find((t: any) => t.uid === UID);
+    expect(customer.attributes.country).toMatchObject({ type: 'string', customField: 'plugin::master-data.country', maxLength: 2 });
+    expect(customer.attributes.currency).toMatchObject({ type: 'string', customField: 'plugin::master-data.currency', maxLength: 3 });
+    const address = res.body.data.components.find((c: any) => c.uid === 'customer.address');
+    expect(address.attributes.country).toMatchObject({ type: 'string', customField: 'plugin::master-data.country', maxLength: 2 });
+  });
+
+  test('the server still standardises and validates what a picker (or anything else) sends', async () => {
+    const good = await app.http.post(CM).set(bearer(admin)).send(customerData({ country: 'cn', currency: 'cny', addresses: [{ type: 'billing', line1: 'x', country: 'de' }] }));
+    expect(good.status).toBe(201);
+    expect(good.body.data).toMatchObject({ country: 'CN', currency: 'CNY', addresses: [expect.objectContaining({ country: 'DE' })] });
+    for (const [bad, path] of [
+      [{ country: 'CHN' }, ['country']],
+      [{ country: 'XK' }, ['country']],
+      [{ currency: 'EURO' }, ['currency']],
+      [{ addresses: [{ type: 'billing', line1: 'x', country: 'ZZ' }] }, ['addresses', '0', 'country']],
+    ] as const) {
+      const res = await app.http.post(CM).set(bearer(admin)).send(customerData(bad));
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors[0].path).toEqual(path);
+    }
   });
 });
