@@ -3,7 +3,7 @@
  * Content Manager (src/admin-layout), the country and currency pickers, and records named by code and
  * name in the audit trail.
  */
-import { startApp, adminToken, bearer, type TestApp } from '../helpers/strapi';
+import { startApp, adminToken, adminRole, apiToken, bearer, type TestApp } from '../helpers/strapi';
 import { customerData } from '../helpers/fixtures';
 import { applyAdminLayouts } from '../../src/admin-layout/apply';
 import { LAYOUTS } from '../../src/admin-layout/declarations';
@@ -114,5 +114,65 @@ describe('country and currency pickers (custom fields of the plugin)', () => {
       expect(res.status).toBe(400);
       expect(res.body.error.details.errors[0].path).toEqual(path);
     }
+  });
+});
+
+describe('the audit trail names records by code and name', () => {
+  const CM = `/content-manager/collection-types/${UID}`;
+  const AUDIT_READ = 'plugin::master-data.audit.read';
+  const trail = async (who: string, query: string, prefix = '') => {
+    const res = await app.http.get(`${prefix}/master-data/audit-events?${query}`).set(bearer(who));
+    expect(res.status).toBe(200);
+    return res.body.data as Array<{ action: string; uid: string; documentId: string | null; label: unknown }>;
+  };
+  let customer: { documentId: string; code: string };
+
+  beforeAll(async () => {
+    const created = await app.http.post(CM).set(bearer(admin)).send(customerData({ name: 'Label Test Trading' }));
+    expect(created.status).toBe(201);
+    customer = created.body.data;
+    await app.http.post(`${CM}/${customer.documentId}/actions/publish`).set(bearer(admin)).send({});
+  });
+
+  test("each event carries the record's current code and name", async () => {
+    const events = await trail(admin, `uid=${UID}&documentId=${customer.documentId}`);
+    expect(events.map((e) => e.action)).toEqual(['publish', 'create']);
+    for (const event of events) expect(event.label).toEqual({ code: customer.code, name: 'Label Test Trading' });
+    // Renamed: earlier events name the record as it is now.
+    const renamed = await app.http.put(`${CM}/${customer.documentId}`).set(bearer(admin)).send({ name: 'Label Test Trading (renamed)' });
+    expect(renamed.status).toBe(200);
+    const after = await trail(admin, `uid=${UID}&documentId=${customer.documentId}`);
+    expect(after).toHaveLength(3);
+    for (const event of after) expect(event.label).toEqual({ code: customer.code, name: 'Label Test Trading (renamed)' });
+  });
+
+  test('groups are named by their code and name; a deleted record by its documentId only', async () => {
+    const group = await app.strapi.documents('api::customer-group.customer-group').create({ data: { name: 'Label group', code: 'LBL' } as any });
+    const doomed = await app.http.post(CM).set(bearer(admin)).send(customerData({ name: 'Soon Gone Trading' }));
+    expect((await app.http.delete(`${CM}/${doomed.body.data.documentId}`).set(bearer(admin))).status).toBe(200);
+    const events = await trail(admin, 'limit=20');
+    const groupEvent = events.find((e) => e.documentId === group.documentId)!;
+    expect(groupEvent.label).toEqual({ code: 'LBL', name: 'Label group' });
+    const gone = events.filter((e) => e.documentId === doomed.body.data.documentId);
+    expect(gone.map((e) => e.action)).toEqual(['delete', 'create']);
+    for (const event of gone) expect(event.label).toBeNull();
+  });
+
+  test("a reader's read permissions apply: no read on the type, the documentId only; no read on the name, the code only", async () => {
+    const auditOnly = (await adminToken(app, [await adminRole(app, [{ action: AUDIT_READ }])])).token;
+    const codeOnly = (
+      await adminToken(app, [await adminRole(app, [{ action: AUDIT_READ }, { action: 'plugin::content-manager.explorer.read', subject: UID, fields: ['code', 'city'] }])])
+    ).token;
+    const query = `uid=${UID}&documentId=${customer.documentId}`;
+    for (const event of await trail(auditOnly, query)) expect(event.label).toBeNull();
+    for (const event of await trail(codeOnly, query)) expect(event.label).toEqual({ code: customer.code, name: null });
+  });
+
+  test('the content API trail names records for a token that may read them', async () => {
+    const full = await apiToken(app);
+    const events = await trail(full, `uid=${UID}&documentId=${customer.documentId}`, '/api');
+    expect(events[0].label).toEqual({ code: customer.code, name: 'Label Test Trading (renamed)' });
+    const trailOnly = await apiToken(app, 'custom', ['plugin::master-data.audit.readTrail']);
+    for (const event of await trail(trailOnly, `uid=${UID}&documentId=${customer.documentId}`, '/api')) expect(event.label).toBeNull();
   });
 });
