@@ -1,4 +1,4 @@
-import { forwardRef, useMemo } from 'react';
+import { forwardRef, useEffect, useMemo, useState } from 'react';
 import { Combobox, ComboboxOption, Field } from '@strapi/design-system';
 import { withCurrent, type CodeOption } from '../utils/iso-codes';
 
@@ -24,6 +24,11 @@ export const codePickerInput = (options: () => CodeOption[], { noun, unknownName
   const Input = forwardRef<HTMLInputElement, CustomFieldInputProps>(
     ({ name, label, hint, labelAction, required, disabled, placeholder, value, error, onChange }, ref) => {
       const shown = useMemo(() => withCurrent(options(), value, unknownName), [value]);
+      // The input's text, held here: with over a hundred options the list is virtualised while
+      // closed, so the selected option is not there to show its own text.
+      const selectedLabel = shown.find((option) => option.code === value)?.label ?? '';
+      const [text, setText] = useState(selectedLabel);
+      useEffect(() => setText(selectedLabel), [selectedLabel]);
       return (
         <Field.Root name={name} id={name} error={error} hint={hint} required={required}>
           <Field.Label action={labelAction}>{label}</Field.Label>
@@ -31,8 +36,13 @@ export const codePickerInput = (options: () => CodeOption[], { noun, unknownName
             ref={ref}
             name={name}
             value={typeof value === 'string' && value !== '' ? value : undefined}
+            textValue={text}
+            onTextValueChange={setText}
             onChange={(code?: string) => onChange(name, code ?? null)}
-            onClear={() => onChange(name, null)}
+            onClear={() => {
+              setText('');
+              onChange(name, null);
+            }}
             clearLabel={`Clear the ${noun}`}
             autocomplete={{ type: 'list', filter: 'contains' }}
             placeholder={placeholder || `Search a ${noun} by code or name`}
