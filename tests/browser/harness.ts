@@ -92,3 +92,14 @@ export const loginAs = async (app: BrowserApp, email: string): Promise<Page> => 
 };
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/**
+ * Picks a value in a Content Manager combobox (the country and currency pickers) by typing part of
+ * it and clicking the option, as a user does; typed text alone is not a value.
+ */
+export const pick = async (page: Page, name: string, search: string, option: string | RegExp) => {
+  const input = page.locator(`input[name="${name}"]`);
+  await input.click();
+  await input.fill(search);
+  await page.getByRole('option', { name: option }).first().click();
+};
