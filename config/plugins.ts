@@ -136,6 +136,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         // Events younger than this can never be removed by the retention procedure.
         retention: { minimumAgeDays: env.int('MASTER_DATA_AUDIT_MINIMUM_AGE_DAYS', 365) },
       },
+      // Inbound sync by external id: PUT/POST/GET /api/master-data/sync/<system>/...; each system has
+      // its own API token and role permissions (master-data › sync-<system>).
+      sync: {
+        uid: 'api::customer.customer',
+        field: 'externalIds',
+        systems: env.array('MASTER_DATA_SYNC_SYSTEMS', ['sap', 'crm']),
+      },
     },
   },
 });

@@ -1,9 +1,13 @@
 #!/usr/bin/env node
-/* npm run demo: install, build, seed the demo data, start Strapi in development mode on SQLite. */
-const { run, ensureDependencies, build, ensureDotEnv } = require('./lib');
+/*
+ * npm run demo: install, build, seed the demo data, start Strapi in development mode on SQLite.
+ * The admin panel is built here, and only when its inputs changed since the last build; `strapi
+ * develop` then serves that build instead of building it again on every start.
+ */
+const { run, ensureDependencies, buildWithAdmin, ensureDotEnv } = require('./lib');
 
 ensureDependencies();
 ensureDotEnv();
-build();
+buildWithAdmin();
 run('node', ['scripts/seed.js']);
-run('npx', ['strapi', 'develop', '--no-watch-admin'], { BROWSER: 'none' });
+run('npx', ['strapi', 'develop', '--no-watch-admin', '--no-build-admin'], { BROWSER: 'none' });

@@ -27,6 +27,52 @@ const build = () => {
   run('npm', ['run', '--silent', 'build:app']);
 };
 
+/** Every file below `dir` (recursively), sorted; none when it does not exist. */
+const filesUnder = (dir) => {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]))
+    .sort();
+};
+
+/**
+ * What the admin panel bundle is built from: the plugin's built admin code, the app's admin folder
+ * and configuration, the locked dependencies, and the STRAPI_ADMIN_* variables the bundle inlines.
+ */
+const adminInputsHash = () => {
+  const hash = crypto.createHash('sha256');
+  const inputs = [
+    ...filesUnder(path.join(root, 'src', 'plugins', 'master-data', 'dist', 'admin')),
+    ...filesUnder(path.join(root, 'src', 'admin')),
+    ...filesUnder(path.join(root, 'config')),
+    path.join(root, 'package-lock.json'),
+  ];
+  for (const file of inputs) hash.update(path.relative(root, file)).update('\0').update(fs.readFileSync(file)).update('\0');
+  for (const [name, value] of Object.entries(process.env).filter(([n]) => n.startsWith('STRAPI_ADMIN_')).sort()) hash.update(`${name}=${value}\0`);
+  return hash.digest('hex');
+};
+
+const ADMIN_STAMP = path.join(root, 'dist', 'build', '.inputs-sha256');
+
+/**
+ * Builds the plugin, then the admin panel only when what it is built from changed since its last
+ * build (`strapi build` compiles the app too); otherwise compiles the app alone. `strapi develop
+ * --no-build-admin` serves that build: the panel is built at most once, not on every start.
+ */
+const buildWithAdmin = () => {
+  run('npm', ['run', '--silent', 'build:plugin']);
+  const inputs = adminInputsHash();
+  const built = fs.existsSync(path.join(root, 'dist', 'build', 'index.html')) && fs.existsSync(ADMIN_STAMP) && fs.readFileSync(ADMIN_STAMP, 'utf8') === inputs;
+  if (built) {
+    console.log('Admin panel: up to date (dist/build), not rebuilt.');
+    run('npm', ['run', '--silent', 'build:app']);
+    return;
+  }
+  run('npx', ['strapi', 'build']);
+  fs.writeFileSync(ADMIN_STAMP, inputs);
+};
+
 /** Writes a .env with fresh random secrets when there is none (development only). */
 const ensureDotEnv = () => {
   const file = path.join(root, '.env');
@@ -47,4 +93,4 @@ const ensureDotEnv = () => {
   console.log('Wrote .env with fresh secrets.');
 };
 
-module.exports = { root, run, ensureDependencies, build, ensureDotEnv };
+module.exports = { root, run, ensureDependencies, build, buildWithAdmin, ensureDotEnv };

@@ -14,6 +14,7 @@ const main = async () => {
     const result = await seed(strapi);
     console.log(
       `seed: ${result.customers.created} customers created (${result.customers.total} in the demo set), ` +
+        `${result.duplicates} near-duplicates, ${result.changeRequests} change requests, ` +
         `${result.groups} groups, ${result.admins} admin users created, in ${((Date.now() - started) / 1000).toFixed(1)} s`
     );
   });

@@ -300,3 +300,59 @@ export const demoCustomers = (seed = 20261127): DemoCustomer[] => {
     ...Array.from({ length: 10 }, (_, i) => person(rng, i)),
   ];
 };
+
+/**
+ * Near-duplicates of some demo customers, as they turn up in real data: a typo, a Chinese company
+ * entered by its English name, a person written "Last, First", a shortened name. Each shares a phone
+ * or an email (or its domain) with its original and has no tax id of its own, so the duplicate check
+ * queues it for review rather than blocking it. Drafts, as an import or a sales rep would leave them.
+ */
+export const nearDuplicates = (customers: DemoCustomer[]): DemoCustomer[] => {
+  const of = (demoId: string) => {
+    const found = customers.find((c) => c.demoId === demoId);
+    if (!found) throw new Error(`demo customer ${demoId} is missing`);
+    return found.data as Record<string, any>;
+  };
+  const domainOf = (email: string) => email.slice(email.indexOf('@') + 1);
+  const variant = (n: number, source: string, data: Record<string, unknown>): DemoCustomer => {
+    const original = of(source);
+    return {
+      demoId: `demo-dup-${String(n).padStart(3, '0')}`,
+      group: 'SME',
+      publish: false,
+      data: { customerType: 'organization', country: original.country, city: original.city, region: original.region, lifecycleStage: 'prospect', ...data },
+    };
+  };
+  const northwind = of('demo-intl-000');
+  const huanan = of('demo-cn-000');
+  const carter = of('demo-person-003');
+  const contoso = of('demo-intl-001');
+  const hongda = of('demo-cn-001');
+  return [
+    // A typo and the legal form in the name; the same switchboard number.
+    variant(1, 'demo-intl-000', { name: `${northwind.name.replace(/s$/, '')} ${String(northwind.legalName).split(' ').pop()}`, phone: northwind.phone, email: `info@${domainOf(northwind.email)}` }),
+    // The Chinese company entered by its English name; the same phone, a mailbox at its domain.
+    variant(2, 'demo-cn-000', { name: String(huanan.notes).replace(/ \(.*\)$/, ''), phone: huanan.phone, email: `info@${domainOf(huanan.email)}`, currency: 'CNY' }),
+    // A person written "Last, First", with the same email.
+    variant(3, 'demo-person-003', { name: String(carter.name).split(' ').reverse().join(', '), customerType: 'person', email: carter.email }),
+    // A typo, the same order desk.
+    variant(4, 'demo-intl-001', { name: String(contoso.name).replace('Logistics', 'Logistcs'), email: contoso.email, website: contoso.website }),
+    // The name shortened to its trade name, the same phone.
+    variant(5, 'demo-cn-001', { name: String(hongda.name).slice(0, 4), phone: hongda.phone }),
+  ];
+};
+
+/**
+ * Changes the data steward proposes to published demo customers; each waits for approval (the
+ * shipped policies: any change of a credit rating, name or legal name needs an Approver; a credit
+ * limit of 1,000,000 or more needs the Finance step as well).
+ */
+export const pendingChanges = (customers: DemoCustomer[]) => {
+  const of = (demoId: string) => customers.find((c) => c.demoId === demoId)!.data as Record<string, any>;
+  const downgrade = (rating: string) => (rating === 'BB' ? 'B' : rating === 'B' ? 'BB' : RATINGS[Math.min(RATINGS.indexOf(rating) + 2, RATINGS.length - 1)]);
+  return [
+    { demoId: 'demo-cn-000', data: { creditRating: downgrade(of('demo-cn-000').creditRating) }, reason: 'Downgraded by the rating agency in the Q3 review' },
+    { demoId: 'demo-intl-004', data: { creditLimit: 2_000_000 }, reason: 'Framework agreement signed for 2027; higher volumes expected' },
+    { demoId: 'demo-cn-019', data: { legalName: String(of('demo-cn-019').legalName).replace(/(股份)?有限公司$/, '集团有限公司') }, reason: 'Renamed after the restructuring (new business licence on file)' },
+  ];
+};

@@ -40,12 +40,17 @@ export interface BrowserApp {
   stop(): Promise<void>;
 }
 
-export const startBrowserApp = async (): Promise<BrowserApp> => {
+/**
+ * Boots the app with the admin panel on a free port. `env` is set for this app only (e.g.
+ * WEBHOOKS_ALLOWED_HOSTS) and put back as it was on stop.
+ */
+export const startBrowserApp = async ({ env = {} }: { env?: Record<string, string> } = {}): Promise<BrowserApp> => {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'build', 'index.html'))) {
     throw new Error('The admin panel is not built: run `npx strapi build` first (npm run test:browser does).');
   }
   const port = await freePort();
-  Object.assign(process.env, { SERVE_ADMIN_PANEL: 'true', HOST: '127.0.0.1', PORT: String(port) });
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, { SERVE_ADMIN_PANEL: 'true', HOST: '127.0.0.1', PORT: String(port) }, env);
   const db: TestDatabase = await createTestDatabase();
   const strapi = createStrapi({ appDir: ROOT, distDir: path.join(ROOT, 'dist') });
   strapi.log.level = 'error';
@@ -66,6 +71,10 @@ export const startBrowserApp = async (): Promise<BrowserApp> => {
       await drain(strapi);
       await strapi.destroy();
       await db.drop();
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
     },
   };
 };
@@ -83,3 +92,14 @@ export const loginAs = async (app: Pick<BrowserApp, 'browser' | 'baseUrl'>, emai
 };
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/**
+ * Picks a value in a Content Manager combobox (the country and currency pickers) by typing part of
+ * it and clicking the option, as a user does; typed text alone is not a value.
+ */
+export const pick = async (page: Page, name: string, search: string, option: string | RegExp) => {
+  const input = page.locator(`input[name="${name}"]`);
+  await input.click();
+  await input.fill(search);
+  await page.getByRole('option', { name: option }).first().click();
+};

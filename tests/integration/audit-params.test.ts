@@ -154,7 +154,7 @@ describe('a locale on the non-localised customer type neither hides nor empties 
 
     // Clone with a locale: the new document's create event holds its values.
     const source = (await app.http.post(CM).set(bearer(admin)).send(customerData({ tier: 'C' }))).body.data.documentId;
-    const clone = await app.http.post(`${CM}/clone/${source}?locale=en`).set(bearer(admin)).send({ name: 'Cloned Locale Trading Co.', taxId: uscc() });
+    const clone = await app.http.post(`${CM}/clone/${source}?locale=en`).set(bearer(admin)).send({ name: 'Cloned Locale Trading Co.', taxId: uscc(), externalIds: [{ system: 'SAP', externalId: `clone-of-${source}` }] });
     expect(clone.status).toBe(200);
     const cloned = await eventsOf(app, clone.body.data.documentId);
     expect(cloned.map((e) => [e.action, e.locale])).toEqual([['clone', null]]);

@@ -70,8 +70,9 @@ describe('admin content manager goes through the same validation', () => {
     const bad = await app.http.post(`${CM}/clone/${id}`).set(bearer(admin)).send({ email: 'broken' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.errors[0].path).toEqual(['email']);
-    // A clone keeping the tax id is a duplicate (see duplicates.test.ts); one with its own is a new customer.
-    const res = await app.http.post(`${CM}/clone/${id}`).set(bearer(admin)).send({ name: 'Cloned Trading Co.', taxId: uscc() });
+    // A clone keeping the tax id is a duplicate (see duplicates.test.ts), one keeping the source's
+    // external id a conflict (see sync.test.ts); one with its own is a new customer.
+    const res = await app.http.post(`${CM}/clone/${id}`).set(bearer(admin)).send({ name: 'Cloned Trading Co.', taxId: uscc(), externalIds: [{ system: 'SAP', externalId: `clone-of-${id}` }] });
     expect(res.status).toBe(200);
     expect(res.body.data.code).toMatch(/^C-\d{6}$/);
     expect(res.body.data.code).not.toBe(created.body.data.code);

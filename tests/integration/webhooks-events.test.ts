@@ -95,6 +95,28 @@ test('merge and unmerge', async () => {
   expect(of(merged).pop()!.json.data.record.lifecycleStage).not.toBe('merged');
 });
 
+test('echo suppression: a change synced in from SAP is not sent back to SAP, but is to the CRM', async () => {
+  const toSap = await app.http.post('/master-data/webhooks').set(bearer(admin)).send({ url: receiver.url('/sap'), events: ['customer.*'], system: 'sap' });
+  const toCrm = await app.http.post('/master-data/webhooks').set(bearer(admin)).send({ url: receiver.url('/crm'), events: ['customer.*'], system: 'crm' });
+  const echoing = await app.http.post('/master-data/webhooks').set(bearer(admin)).send({ url: receiver.url('/sap-echo'), events: ['customer.*'], system: 'sap', suppressEcho: false });
+  expect([toSap.status, toCrm.status, echoing.status]).toEqual([201, 201, 201]);
+  const synced = await app.http.put('/api/master-data/sync/sap/SAP-ECHO-1').set(bearer(token)).send({ data: customerData({ externalIds: undefined }) });
+  expect(synced.status).toBe(201);
+  const { documentId } = synced.body.data;
+  await settled();
+  const paths = (path: string) => of(documentId).filter((r) => r.path === path).map((r) => r.json.type);
+  expect(paths('/sap')).toEqual([]);
+  expect(paths('/crm')).toEqual(['customer.created', 'customer.published']);
+  expect(paths('/sap-echo')).toEqual(['customer.created', 'customer.published']);
+  expect(of(documentId).find((r) => r.path === '/crm')!.json.data.externalIds).toEqual([{ system: 'sap', externalId: 'SAP-ECHO-1' }]);
+  // A change made in the hub itself goes to SAP too.
+  const edited = await app.http.put(`/api/customers/${documentId}?status=draft`).set(bearer(token)).send({ data: { city: 'Xiamen' } });
+  expect(edited.status).toBe(200);
+  await settled();
+  expect(paths('/sap')).toEqual(['customer.updated']);
+  for (const hook of [toSap, toCrm, echoing]) await app.http.delete(`/master-data/webhooks/${hook.body.data.id}`).set(bearer(admin));
+});
+
 test('deleting a draft sends what it was', async () => {
   const draft = await app.http.post('/api/customers?status=draft').set(bearer(token)).send({ data: customerData({ externalIds: [{ system: 'CRM', externalId: 'crm-77' }] }) });
   expect(draft.status).toBe(201);

@@ -13,6 +13,7 @@ export interface CustomerAddress extends Struct.ComponentSchema {
         maxLength: 100;
       }>;
     country: Schema.Attribute.String &
+      Schema.Attribute.CustomField<'plugin::master-data.country'> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2;
       }>;

@@ -517,6 +517,7 @@ export interface ApiCustomerCustomer extends Struct.CollectionTypeSchema {
       }>;
     contacts: Schema.Attribute.Component<'customer.contact', true>;
     country: Schema.Attribute.String &
+      Schema.Attribute.CustomField<'plugin::master-data.country'> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2;
       }>;
@@ -535,6 +536,7 @@ export interface ApiCustomerCustomer extends Struct.CollectionTypeSchema {
         maxLength: 10;
       }>;
     currency: Schema.Attribute.String &
+      Schema.Attribute.CustomField<'plugin::master-data.currency'> &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 3;
       }>;

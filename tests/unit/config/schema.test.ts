@@ -2,7 +2,7 @@ import { configSchema, describeIssues } from '../../../src/plugins/master-data/s
 import pluginConfig from '../../../src/plugins/master-data/server/src/config';
 
 describe('plugin configuration', () => {
-  test('defaults: enabled, nothing governed', () => {
+  test('defaults: enabled, nothing governed, no system syncs', () => {
     expect(configSchema.parse({})).toEqual({
       enabled: true,
       governed: {},
@@ -20,7 +20,30 @@ describe('plugin configuration', () => {
         captureAll: false,
         retentionDays: 30,
       },
+      sync: {
+        uid: 'api::customer.customer',
+        field: 'externalIds',
+        systems: [],
+        batch: { maxRecords: 1000, maxBytes: 8 * 1024 * 1024, maxLineBytes: 128 * 1024 },
+        idempotency: { ttlHours: 24, leaseSeconds: 300 },
+      },
     });
+  });
+
+  test('sync: systems are URL-safe names, each once; bounds within range', () => {
+    expect(configSchema.parse({ sync: { systems: ['sap', 'crm-2'] } }).sync).toMatchObject({ systems: ['sap', 'crm-2'], batch: { maxRecords: 1000 } });
+    for (const [sync, path] of [
+      [{ systems: ['SAP'] }, 'sync.systems.0'],
+      [{ systems: ['sap/x'] }, 'sync.systems.0'],
+      [{ systems: ['sap', 'sap'] }, 'sync.systems'],
+      [{ batch: { maxRecords: 0 } }, 'sync.batch.maxRecords'],
+      [{ idempotency: { ttlHours: 0 } }, 'sync.idempotency.ttlHours'],
+      [{ unknown: true }, 'sync'],
+    ] as const) {
+      const result = configSchema.safeParse({ sync });
+      expect(result.success).toBe(false);
+      expect(describeIssues(result.error!)).toContain(`master-data.config.${path}`);
+    }
   });
 
   test('fills code defaults', () => {

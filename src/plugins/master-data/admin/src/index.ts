@@ -1,5 +1,6 @@
-import { ClockCounterClockwise, Duplicate, SealCheck } from '@strapi/icons';
+import { ClockCounterClockwise, Duplicate, Earth, PriceTag, SealCheck } from '@strapi/icons';
 import { PLUGIN_ID } from './pluginId';
+import { CUSTOM_FIELDS } from '../../shared/contracts/fields';
 import { PERMISSIONS } from './permissions';
 import { ApprovalPanel } from './components/ApprovalPanel';
 import { DuplicatesPanel } from './components/DuplicatesPanel';
@@ -66,8 +67,39 @@ export default {
           Component: () => import('./pages/SettingsHistoryPage'),
           permissions: PERMISSIONS.settingsRead,
         },
+        {
+          // The endpoints; one endpoint and its delivery log at …/webhooks/:id, the form at …/new and …/:id/edit
+          id: 'webhooks',
+          intlLabel: { id: `${PLUGIN_ID}.settings.webhooks`, defaultMessage: 'Webhooks' },
+          to: `${PLUGIN_ID}/webhooks`,
+          Component: () => import('./pages/WebhooksPage'),
+          permissions: PERMISSIONS.webhooksRead,
+        },
       ]
     );
+    // Country and currency pickers (the server registers the same names, see validation/register.ts).
+    // They store the code; the server's rules still validate every write.
+    const fieldSettings = {
+      sectionTitle: { id: `${PLUGIN_ID}.field.settings`, defaultMessage: 'Settings' },
+      items: [
+        { name: 'required', type: 'checkbox', intlLabel: { id: `${PLUGIN_ID}.field.required`, defaultMessage: 'Required field' }, description: { id: `${PLUGIN_ID}.field.required.description`, defaultMessage: "You won't be able to create an entry if this field is empty" } },
+        { name: 'private', type: 'checkbox', intlLabel: { id: `${PLUGIN_ID}.field.private`, defaultMessage: 'Private field' }, description: { id: `${PLUGIN_ID}.field.private.description`, defaultMessage: 'This field will not show up in the API response' } },
+      ],
+    };
+    const picker = (name: keyof typeof CUSTOM_FIELDS, icon: unknown, label: string, description: string, Input: () => Promise<unknown>) => ({
+      name: CUSTOM_FIELDS[name],
+      pluginId: PLUGIN_ID,
+      type: 'string',
+      icon,
+      intlLabel: { id: `${PLUGIN_ID}.${name}.label`, defaultMessage: label },
+      intlDescription: { id: `${PLUGIN_ID}.${name}.description`, defaultMessage: description },
+      components: { Input },
+      options: { advanced: [fieldSettings] },
+    });
+    app.customFields.register([
+      picker('country', Earth, 'Country', 'An ISO 3166-1 country code, picked by code or name', () => import('./fields/CountryInput')),
+      picker('currency', PriceTag, 'Currency', 'An ISO 4217 currency code, picked by code or name', () => import('./fields/CurrencyInput')),
+    ]);
     app.registerPlugin({ id: PLUGIN_ID, name: 'Master data' });
   },
 

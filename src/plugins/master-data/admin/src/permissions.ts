@@ -6,6 +6,8 @@ export const CHANGE_REQUESTS_READ = 'plugin::master-data.change-requests.read';
 export const CHANGE_REQUESTS_APPROVE = 'plugin::master-data.change-requests.approve';
 export const SETTINGS_READ = 'plugin::master-data.settings.read';
 export const SETTINGS_MANAGE = 'plugin::master-data.settings.manage';
+export const WEBHOOKS_READ = 'plugin::master-data.webhooks.read';
+export const WEBHOOKS_MANAGE = 'plugin::master-data.webhooks.manage';
 
 export const PERMISSIONS = {
   audit: [{ action: AUDIT_READ, subject: null }],
@@ -21,4 +23,8 @@ export const PERMISSIONS = {
   settingsRead: [{ action: SETTINGS_READ, subject: null }],
   /** Save, import and restore governance settings. */
   settingsManage: [{ action: SETTINGS_MANAGE, subject: null }],
+  /** See webhook endpoints and their delivery logs (Settings → Master data → Webhooks). */
+  webhooksRead: [{ action: WEBHOOKS_READ, subject: null }],
+  /** Create, edit, delete endpoints, rotate secrets, send test events, replay deliveries. */
+  webhooksManage: [{ action: WEBHOOKS_MANAGE, subject: null }],
 };

@@ -11,5 +11,6 @@ import { audit } from './audit/register';
 import { approvals } from './approvals/register';
 import { webhooks } from './webhooks/register';
 import { settings } from './settings/register';
+import { sync } from './sync/register';
 
-export const CAPABILITIES: Capability[] = [settings, validation, codes, matching, merging, approvals, audit, webhooks];
+export const CAPABILITIES: Capability[] = [settings, validation, codes, matching, merging, approvals, sync, audit, webhooks];

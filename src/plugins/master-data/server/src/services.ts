@@ -9,6 +9,7 @@ import { importsService } from './matching/reconcile';
 import { approvalsService } from './approvals/service';
 import { webhooksService } from './webhooks/service';
 import { settingsService } from './settings/service';
+import { syncService } from './sync/service';
 
 export default {
   codes: codeService,
@@ -22,4 +23,5 @@ export default {
   approvals: approvalsService,
   webhooks: webhooksService,
   settings: settingsService,
+  sync: syncService,
 };

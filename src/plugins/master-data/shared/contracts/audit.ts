@@ -64,8 +64,26 @@ export interface AuditEvent {
   hash: string;
 }
 
+/**
+ * How a record is named on the trail's pages: its code and name as they are now (the draft of a
+ * draft & publish type), read once per page. Each is null when the record has none, or the reader
+ * may not read that field.
+ */
+export interface AuditRecordLabel {
+  code: string | null;
+  name: string | null;
+}
+
 /** An event as a reader sees it (see AuditChangesView). Also the rows of the CSV export. */
-export type AuditEventView = Omit<AuditEvent, 'changes'> & { changes: AuditChangesView };
+export type AuditEventView = Omit<AuditEvent, 'changes'> & {
+  changes: AuditChangesView;
+  /**
+   * On the list routes: the record's current code and name; null when the event names no record,
+   * the record no longer exists, or the reader may not read its content type (then only the
+   * documentId identifies it). Not in the CSV export.
+   */
+  label?: AuditRecordLabel | null;
+};
 
 export interface AuditQuery {
   uid?: string;

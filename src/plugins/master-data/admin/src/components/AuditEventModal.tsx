@@ -1,6 +1,6 @@
 import { Box, Button, Flex, Grid, Modal, Typography } from '@strapi/design-system';
 import type { AuditEventView } from '../../../shared/contracts/audit';
-import { formatDateTime } from '../utils/audit';
+import { formatDateTime, recordText } from '../utils/audit';
 import { ActionBadge } from './ActionBadge';
 import { ActorLabel } from './ActorLabel';
 import { ChangesTable } from './ChangesTable';
@@ -58,7 +58,16 @@ export const AuditEventModal = ({ event, onClose }: Props) => (
                   )}
                 </Flex>
               </Property>
-              <Property label="Record">{`${event.uid} · ${event.documentId ?? '—'}${event.locale ? ` · ${event.locale}` : ''}`}</Property>
+              <Property label="Record">
+                <Flex direction="column" alignItems="flex-start" gap={1}>
+                  <Typography textColor="neutral800" style={{ wordBreak: 'break-word' }}>
+                    {recordText(event.label, event.documentId)}
+                  </Typography>
+                  <Typography variant="pi" textColor="neutral600" style={{ wordBreak: 'break-all' }}>
+                    {`${event.uid} · ${event.documentId ?? '—'}${event.locale ? ` · ${event.locale}` : ''}`}
+                  </Typography>
+                </Flex>
+              </Property>
               <Property label="Request ID">{event.requestId}</Property>
               <Property label="IP address">{event.ip}</Property>
               <Property label="User agent" wide>

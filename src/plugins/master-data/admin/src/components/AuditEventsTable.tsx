@@ -1,6 +1,6 @@
 import { Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { AuditEventView } from '../../../shared/contracts/audit';
-import { changedFields, formatDateTime } from '../utils/audit';
+import { changedFields, formatDateTime, recordText } from '../utils/audit';
 import { ActionBadge } from './ActionBadge';
 import { ActorLabel } from './ActorLabel';
 import { RowOpenButton } from './RowOpenButton';
@@ -9,12 +9,14 @@ import { TableHead } from './TableHead';
 interface Props {
   events: AuditEventView[];
   onOpen(event: AuditEventView): void;
+  /** Display names of content types by uid (the uid is shown for others). */
+  typeNames?: Record<string, string>;
 }
 
 const COLUMNS = ['#', 'Time', 'Actor', 'Action', 'Record', 'Changed fields'];
 
 /** Audit events, one a row; a click on a row (or its eye button) opens the event's details. */
-export const AuditEventsTable = ({ events, onOpen }: Props) => (
+export const AuditEventsTable = ({ events, onOpen, typeNames = {} }: Props) => (
   <Table colCount={COLUMNS.length + 1} rowCount={events.length + 1}>
     <TableHead columns={COLUMNS} action="Details" />
     <Tbody>
@@ -41,9 +43,12 @@ export const AuditEventsTable = ({ events, onOpen }: Props) => (
           </Td>
           <Td>
             <Flex direction="column" alignItems="flex-start">
-              <Typography textColor="neutral800">{event.documentId ?? '—'}</Typography>
+              <Typography textColor="neutral800" style={{ wordBreak: 'break-word' }} title={event.documentId ?? undefined}>
+                {recordText(event.label, event.documentId)}
+              </Typography>
               <Typography variant="pi" textColor="neutral600">
-                {event.uid}
+                {typeNames[event.uid] ?? event.uid}
+                {event.label && event.documentId ? ` · ${event.documentId}` : ''}
                 {event.locale ? ` · ${event.locale}` : ''}
               </Typography>
             </Flex>

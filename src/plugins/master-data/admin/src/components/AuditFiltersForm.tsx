@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Box, Button, DatePicker, Field, Flex, Grid, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
+import { Box, Button, DatePicker, Field, Flex, Grid, TextInput } from '@strapi/design-system';
 import type { GovernedType } from '../../../shared/contracts/governance';
+import { ClearableSelect } from './ClearableSelect';
 import { ACTIONS, EMPTY_FILTERS, type AuditFilters } from '../utils/audit';
 
 interface Props {
@@ -27,22 +28,15 @@ export const AuditFiltersForm = ({ value, onApply, governedTypes }: Props) => {
     <Box tag="form" onSubmit={submit} aria-label="Audit trail filters" background="neutral0" padding={6} shadow="filterShadow" hasRadius>
       <Grid.Root gap={4}>
         <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-          <Field.Root name="uid">
-            <Field.Label>Content type</Field.Label>
-            <SingleSelect
-              placeholder="All content types"
-              value={draft.uid || null}
-              onChange={(v) => set('uid', String(v))}
-              onClear={() => set('uid', '')}
-              clearLabel="Clear the content type"
-            >
-              {typeOptions.map((type) => (
-                <SingleSelectOption key={type.uid} value={type.uid}>
-                  {`${type.displayName} (${type.uid})`}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
+          <ClearableSelect
+            name="uid"
+            label="Content type"
+            placeholder="All content types"
+            clearLabel="Clear the content type"
+            value={draft.uid}
+            options={typeOptions.map((type) => ({ value: type.uid, label: `${type.displayName} (${type.uid})` }))}
+            onChange={(v) => set('uid', v)}
+          />
         </Grid.Item>
         <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
           <Field.Root name="documentId">
@@ -58,22 +52,15 @@ export const AuditFiltersForm = ({ value, onApply, governedTypes }: Props) => {
           </Field.Root>
         </Grid.Item>
         <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
-          <Field.Root name="action">
-            <Field.Label>Action</Field.Label>
-            <SingleSelect
-              placeholder="All actions"
-              value={draft.action || null}
-              onChange={(v) => set('action', String(v))}
-              onClear={() => set('action', '')}
-              clearLabel="Clear the action"
-            >
-              {ACTIONS.map((action) => (
-                <SingleSelectOption key={action} value={action}>
-                  {action}
-                </SingleSelectOption>
-              ))}
-            </SingleSelect>
-          </Field.Root>
+          <ClearableSelect
+            name="action"
+            label="Action"
+            placeholder="All actions"
+            clearLabel="Clear the action"
+            value={draft.action}
+            options={ACTIONS.map((action) => ({ value: action, label: action }))}
+            onChange={(v) => set('action', v)}
+          />
         </Grid.Item>
         <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
           <Field.Root name="from">

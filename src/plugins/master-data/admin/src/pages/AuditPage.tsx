@@ -13,7 +13,7 @@ import { useAuditEvents } from '../hooks/useAuditEvents';
 import { useGovernedTypes } from '../hooks/useGovernedTypes';
 import { useVerifyChain } from '../hooks/useVerifyChain';
 import { PERMISSIONS } from '../permissions';
-import { filtersFromSearch, filtersToSearch, toAuditQuery, type AuditFilters } from '../utils/audit';
+import { filtersFromSearch, filtersToSearch, labelOf, recordText, toAuditQuery, type AuditFilters } from '../utils/audit';
 
 /**
  * The audit trail: filter, page through and export the events of governed records, open one to
@@ -29,6 +29,12 @@ const AuditTrail = () => {
   const { events, nextCursor, loading, loadingMore, error, loadMore, reload } = useAuditEvents(query);
   const chain = useVerifyChain();
   const [selected, setSelected] = useState<AuditEventView | null>(null);
+  const typeNames = useMemo(() => Object.fromEntries((governedTypes ?? []).map((t) => [t.uid, t.displayName])), [governedTypes]);
+  // A trail filtered to one record (the History panel's link) says whose it is.
+  const record = filters.documentId ? labelOf(events, filters.documentId) : null;
+  const subtitle = record
+    ? `The trail of ${recordText(record, filters.documentId)} (${filters.documentId}), newest first. Each event is hash-chained to the one before it.`
+    : 'Every change to governed records, newest first. Each event is hash-chained to the one before it.';
 
   const apply = (next: AuditFilters) => {
     const nextSearch = filtersToSearch(next).toString();
@@ -41,7 +47,7 @@ const AuditTrail = () => {
       <Page.Title>Audit trail</Page.Title>
       <Layouts.Header
         title="Audit trail"
-        subtitle="Every change to governed records, newest first. Each event is hash-chained to the one before it."
+        subtitle={subtitle}
         primaryAction={
           <Flex gap={2}>
             <Button variant="tertiary" startIcon={<SealCheck />} onClick={chain.verify} loading={chain.verifying}>
@@ -65,7 +71,7 @@ const AuditTrail = () => {
             <EmptyStateLayout content="No audit events match these filters." hasRadius shadow="tableShadow" />
           ) : (
             <Box>
-              <AuditEventsTable events={events} onOpen={setSelected} />
+              <AuditEventsTable events={events} onOpen={setSelected} typeNames={typeNames} />
               <Flex justifyContent="space-between" paddingTop={4}>
                 <Typography variant="pi" textColor="neutral600">
                   {`${events.length} ${events.length === 1 ? 'event' : 'events'} shown${nextCursor ? ', more available' : ''}`}

@@ -8,6 +8,7 @@ import { ApprovalSteps } from '../components/ApprovalSteps';
 import { ChangeDiffTable } from '../components/ChangeDiffTable';
 import { ChangeRequestStatusBadge } from '../components/ChangeRequestStatusBadge';
 import { CommentsThread } from '../components/CommentsThread';
+import { Property } from '../components/Property';
 import { useChangeRequest } from '../hooks/useChangeRequest';
 import { PERMISSIONS } from '../permissions';
 import { formatDateTime } from '../utils/audit';
@@ -23,21 +24,6 @@ const Section = ({ title, children, label }: { title: string; children: React.Re
     </Typography>
     <Box paddingTop={4}>{children}</Box>
   </Box>
-);
-
-const Property = ({ label, children }: { label: string; children: React.ReactNode }) => (
-  <Grid.Item col={3} s={6} xs={12} direction="column" alignItems="flex-start" gap={1}>
-    <Typography variant="sigma" textColor="neutral600">
-      {label}
-    </Typography>
-    {typeof children === 'string' ? (
-      <Typography textColor="neutral800" style={{ wordBreak: 'break-word' }}>
-        {children}
-      </Typography>
-    ) : (
-      children
-    )}
-  </Grid.Item>
 );
 
 /** What became of a request that is no longer waiting, or why a pending one could not be applied. */

@@ -2,7 +2,7 @@
  * Helpers shared by the audit trail page and the History panel: filters ↔ query strings, and how
  * times, actions and changed values are shown.
  */
-import type { AuditChangesView, AuditChangeView, AuditQuery, RestrictedChange } from '../../../shared/contracts/audit';
+import type { AuditChangesView, AuditChangeView, AuditQuery, AuditRecordLabel, RestrictedChange } from '../../../shared/contracts/audit';
 
 export const AUDIT_EVENTS_URL = '/master-data/audit-events';
 
@@ -132,6 +132,17 @@ export const changedFields = (changes: AuditChangesView) =>
   Object.entries(changes)
     .map(([field, change]) => (isRestricted(change) ? `${field} (restricted)` : field))
     .join(', ');
+
+/**
+ * How an event's record is named: `C-000123 · 华南电子科技` (its current code and name, as far as the
+ * admin may read them), else its documentId.
+ */
+export const recordText = (label: AuditRecordLabel | null | undefined, documentId: string | null): string =>
+  label ? [label.code, label.name].filter(Boolean).join(' · ') : (documentId ?? '—');
+
+/** The label of the record a filtered trail shows (the first event of that record that has one). */
+export const labelOf = (events: Array<{ documentId: string | null; label?: AuditRecordLabel | null }>, documentId: string) =>
+  events.find((event) => event.documentId === documentId && event.label)?.label ?? null;
 
 /** The message of a failed admin API call. */
 export const errorMessage = (error: unknown) => (error instanceof Error && error.message ? error.message : 'The request failed.');

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerAdminActions } from '../governance/permissions';
 
 /** Admin RBAC actions of approvals (Settings → Roles → Plugins → Master data). */
 export const CHANGE_REQUEST_ACTIONS = {
@@ -6,9 +7,8 @@ export const CHANGE_REQUEST_ACTIONS = {
   approve: 'plugin::master-data.change-requests.approve',
 } as const;
 
-export const registerChangeRequestActions = async (strapi: Core.Strapi) => {
-  await (strapi.service('admin::permission') as any).actionProvider.registerMany([
-    { section: 'plugins', displayName: 'See change requests', uid: 'change-requests.read', pluginName: 'master-data' },
-    { section: 'plugins', displayName: 'Approve or reject change requests (for the roles of their steps)', uid: 'change-requests.approve', pluginName: 'master-data' },
+export const registerChangeRequestActions = (strapi: Core.Strapi) =>
+  registerAdminActions(strapi, [
+    { uid: 'change-requests.read', displayName: 'See change requests' },
+    { uid: 'change-requests.approve', displayName: 'Approve or reject change requests (for the roles of their steps)' },
   ]);
-};

@@ -7,6 +7,7 @@ import { getService } from '../governance/services';
 import { parse } from '../http';
 import type { AuditEvent } from '../../../shared/contracts/audit';
 import { adminReader, contentApiReader, type FieldReader } from '../security/field-access';
+import { labelEvents } from './labels';
 
 /**
  * An ISO 8601 date (or date-time) in years 0000-9999. Stored times are ISO text and compare as
@@ -40,17 +41,20 @@ const asOfQuery = z.object({ uid: z.string().min(1), documentId: z.string().min(
 
 const normalise = (q: z.infer<typeof listQuery>) => ({ ...q, from: toIso(q.from), to: toIso(q.to) });
 
-/** Every read below shows values through the reader's field-level read permissions (../security/field-access.ts). */
-const readable = async <P extends { data: AuditEvent[] }>(reader: FieldReader, page: P) => {
+/**
+ * Every read below shows values through the reader's field-level read permissions
+ * (../security/field-access.ts); a page of the list also names each record by its code and name.
+ */
+const readable = async <P extends { data: AuditEvent[] }>(strapi: Core.Strapi, reader: FieldReader, page: P) => {
   const data = [];
   for (const event of page.data) data.push(await reader.event(event));
-  return { ...page, data };
+  return { ...page, data: await labelEvents(strapi, reader, data) };
 };
 
 export const auditController = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /master-data/audit-events */
   async find(ctx: any) {
-    ctx.body = await readable(adminReader(strapi, ctx), await getService('audit', strapi).list(normalise(parse(listQuery, ctx.query))));
+    ctx.body = await readable(strapi, adminReader(strapi, ctx), await getService('audit', strapi).list(normalise(parse(listQuery, ctx.query))));
   },
 
   /**
@@ -59,7 +63,7 @@ export const auditController = ({ strapi }: { strapi: Core.Strapi }) => ({
    * the audit trail.
    */
   async readTrail(ctx: any) {
-    ctx.body = await readable(contentApiReader(strapi, ctx), await getService('audit', strapi).list(normalise(parse(listQuery, ctx.query))));
+    ctx.body = await readable(strapi, contentApiReader(strapi, ctx), await getService('audit', strapi).list(normalise(parse(listQuery, ctx.query))));
   },
 
   /** GET /master-data/audit-events/export: text/csv, streamed. */

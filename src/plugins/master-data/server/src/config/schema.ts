@@ -223,6 +223,46 @@ const webhooksConfig = z
   })
   .strict();
 
+/**
+ * Inbound sync from external systems (ERP, CRM): upsert by (system, external id) into one governed
+ * type, whose repeatable component `field` holds the pairs (attributes `system` and `externalId`).
+ * Each system gets its own content API permissions (`master-data.sync-<system>`).
+ */
+const syncConfig = z
+  .object({
+    /** The governed content type sync writes to. */
+    uid: z.string().regex(/^(api|plugin)::[\w-]+\.[\w-]+$/, 'must be a content type uid like api::customer.customer').default('api::customer.customer'),
+    /** Its repeatable component attribute holding the external ids. */
+    field: attributeName.default('externalIds'),
+    /** The systems that may sync, as they appear in the URL (`/api/master-data/sync/<system>/...`). */
+    systems: z
+      .array(z.string().regex(/^[a-z][a-z0-9-]{0,29}$/, 'must be 1 to 30 lower-case letters, digits and dashes, starting with a letter'))
+      .max(50)
+      .default([])
+      .refine((list) => new Set(list).size === list.length, 'must not name a system twice'),
+    /** Bounds of one batch, checked before any work. */
+    batch: z
+      .object({
+        maxRecords: z.number().int().min(1).max(10_000).default(1000),
+        /** Bytes of an NDJSON body (a JSON body is bounded by the app's body parser, `jsonLimit`). */
+        maxBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(8 * 1024 * 1024),
+        /** Bytes of one NDJSON line. */
+        maxLineBytes: z.number().int().min(256).max(10 * 1024 * 1024).default(128 * 1024),
+      })
+      .strict()
+      .default({ maxRecords: 1000, maxBytes: 8 * 1024 * 1024, maxLineBytes: 128 * 1024 }),
+    idempotency: z
+      .object({
+        /** How long the answer to an `Idempotency-Key` is kept. */
+        ttlHours: z.number().int().min(1).max(24 * 30).default(24),
+        /** A request still running after this long (e.g. its instance died) may be taken over by a retry. */
+        leaseSeconds: z.number().int().min(10).max(3600).default(300),
+      })
+      .strict()
+      .default({ ttlHours: 24, leaseSeconds: 300 }),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     /** Off switch for the whole governed-write pipeline (for comparisons with plain Strapi). */
@@ -245,6 +285,13 @@ export const configSchema = z
       .strict()
       .default({ retention: { minimumAgeDays: 365 } }),
     webhooks: webhooksConfig.default(webhooksConfig.parse({})),
+    sync: syncConfig.default({
+      uid: 'api::customer.customer',
+      field: 'externalIds',
+      systems: [],
+      batch: { maxRecords: 1000, maxBytes: 8 * 1024 * 1024, maxLineBytes: 128 * 1024 },
+      idempotency: { ttlHours: 24, leaseSeconds: 300 },
+    }),
   })
   .strict();
 
@@ -253,6 +300,7 @@ export type GovernedTypeConfig = z.infer<typeof governedType>;
 export type MatchingConfig = z.infer<typeof matchingConfig>;
 export type ApprovalsConfig = z.infer<typeof approvalsConfig>;
 export type WebhooksConfig = z.infer<typeof webhooksConfig>;
+export type SyncConfig = z.infer<typeof syncConfig>;
 
 /** Formats zod issues as `master-data.config.<path>: <message>` lines. */
 export const describeIssues = (error: z.ZodError): string =>

@@ -13,7 +13,7 @@ import { lockDocuments } from './locks';
 import { snapshot } from './snapshot';
 import { writtenLocale } from './locale';
 import { currentRequest, withoutOrigin } from './request';
-import { noteResponse } from './respond';
+import { collectingNotes, noteResponse } from './respond';
 import type { GovernanceService } from './service';
 import { WRITE_ACTIONS, type Diversion, type ResponseNote, type State, type Version, type WriteAction, type WriteContext } from './pipeline';
 
@@ -151,7 +151,12 @@ export const createGovernedWriteMiddleware = ({ strapi, governance }: Middleware
       }
       // Told to the caller only if this write succeeded and everything (an enclosing bulk
       // transaction included) commits.
-      const tell = () => onCommit(() => built.notes.forEach((note) => noteResponse(strapi, note)));
+      const tell = () => {
+        // Code answering for its writes itself (collectNotes) is told at once, in its transaction.
+        const collect = collectingNotes();
+        if (collect) built.notes.forEach(collect);
+        else onCommit(() => built.notes.forEach((note) => noteResponse(strapi, note)));
+      };
       const diversion = built.diversion();
       if (diversion) {
         if (diversion.status) built.notes.push({ status: diversion.status });

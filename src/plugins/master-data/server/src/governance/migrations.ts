@@ -15,6 +15,18 @@ import { withStartupLock } from './locks';
 
 export const MIGRATIONS = 'master_data_migrations';
 
+/**
+ * The name of an index the plugin adds to a table (`md_<table>_<column><suffix>_idx`). PostgreSQL
+ * truncates identifiers at 63 bytes: long names are shortened, keeping them distinct.
+ */
+export const indexName = (table: string, column: string, suffix = '') => {
+  const name = `md_${table}_${column}${suffix}_idx`;
+  if (name.length <= 63) return name;
+  let hash = 0;
+  for (const c of name) hash = (Math.imul(hash, 31) + c.charCodeAt(0)) | 0;
+  return `${name.slice(0, 54)}_${(hash >>> 0).toString(36).slice(0, 8)}`;
+};
+
 export interface MigrationContext {
   /** Strapi's database client: 'postgres' or 'sqlite'. */
   client: string;

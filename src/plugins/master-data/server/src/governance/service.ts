@@ -22,12 +22,14 @@ const register = <T extends { name: string; order: number }>(list: T[], item: T,
 };
 
 /** Keys of the configuration that belong to the deployment, not to the settings saved in the admin panel. */
-export const ENVIRONMENT_KEYS = ['enabled', 'webhooks.allowedHosts', 'webhooks.dispatcher', 'webhooks.captureAll'] as const;
+export const ENVIRONMENT_KEYS = ['enabled', 'webhooks.allowedHosts', 'webhooks.dispatcher', 'webhooks.captureAll', 'sync'] as const;
 
 /** A document whose deployment keys are those of `environment` (the file's), whatever it said. */
 const withEnvironment = (document: Record<string, any>, environment: MasterDataConfig): Record<string, any> => ({
   ...document,
   enabled: environment.enabled,
+  // Sync has content API routes (and permissions) per system, made at start-up.
+  sync: environment.sync,
   webhooks: {
     ...(document.webhooks ?? {}),
     allowedHosts: environment.webhooks.allowedHosts,

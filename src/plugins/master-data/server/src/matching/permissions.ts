@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerAdminActions } from '../governance/permissions';
 
 /** Admin RBAC actions of duplicate management (Settings → Roles → Plugins → Master data). */
 export const DUPLICATE_ACTIONS = {
@@ -7,10 +8,9 @@ export const DUPLICATE_ACTIONS = {
   override: 'plugin::master-data.duplicates.override',
 } as const;
 
-export const registerDuplicateActions = async (strapi: Core.Strapi) => {
-  await (strapi.service('admin::permission') as any).actionProvider.registerMany([
-    { section: 'plugins', displayName: 'See duplicates and match records', uid: 'duplicates.read', pluginName: 'master-data' },
-    { section: 'plugins', displayName: 'Merge, unmerge and dismiss duplicates', uid: 'duplicates.manage', pluginName: 'master-data' },
-    { section: 'plugins', displayName: 'Create a record over a duplicate block', uid: 'duplicates.override', pluginName: 'master-data' },
+export const registerDuplicateActions = (strapi: Core.Strapi) =>
+  registerAdminActions(strapi, [
+    { uid: 'duplicates.read', displayName: 'See duplicates and match records' },
+    { uid: 'duplicates.manage', displayName: 'Merge, unmerge and dismiss duplicates' },
+    { uid: 'duplicates.override', displayName: 'Create a record over a duplicate block' },
   ]);
-};

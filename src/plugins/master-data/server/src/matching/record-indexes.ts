@@ -14,6 +14,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { modelInfo } from '../governance/model';
 import { getService } from '../governance/services';
+import { indexName } from '../governance/migrations';
 
 export interface RecordIndex {
   name: string;
@@ -22,15 +23,6 @@ export interface RecordIndex {
   /** SQL condition of a partial index. */
   where?: string;
 }
-
-/** PostgreSQL truncates identifiers at 63 bytes: shorten long names, keeping them distinct. */
-const indexName = (table: string, column: string, suffix: string) => {
-  const name = `md_${table}_${column}${suffix}_idx`;
-  if (name.length <= 63) return name;
-  let hash = 0;
-  for (const c of name) hash = (Math.imul(hash, 31) + c.charCodeAt(0)) | 0;
-  return `${name.slice(0, 54)}_${(hash >>> 0).toString(36).slice(0, 8)}`;
-};
 
 /** The indexes the governed types need, from the configuration and Strapi's metadata. */
 export const recordIndexes = (strapi: Core.Strapi): RecordIndex[] => {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerAdminActions } from '../governance/permissions';
 
 /** Admin RBAC actions of the settings pages (Super Admin holds them). */
 export const SETTINGS_ACTIONS = {
@@ -6,9 +7,8 @@ export const SETTINGS_ACTIONS = {
   manage: 'plugin::master-data.settings.manage',
 } as const;
 
-export const registerSettingsActions = async (strapi: Core.Strapi) => {
-  await (strapi.service('admin::permission') as any).actionProvider.registerMany([
-    { section: 'plugins', displayName: 'See governance settings and their history', uid: 'settings.read', pluginName: 'master-data' },
-    { section: 'plugins', displayName: 'Change governance settings (save, restore, import)', uid: 'settings.manage', pluginName: 'master-data' },
+export const registerSettingsActions = (strapi: Core.Strapi) =>
+  registerAdminActions(strapi, [
+    { uid: 'settings.read', displayName: 'See governance settings and their history' },
+    { uid: 'settings.manage', displayName: 'Change governance settings (save, restore, import)' },
   ]);
-};

@@ -47,7 +47,8 @@ export const catalogue = (strapi: Core.Strapi) => {
     ];
     let externalIds: string | null = null;
     for (const [name, attribute] of Object.entries<any>(model.attributes)) {
-      if (attribute.private || attribute.type === 'password') sensitive.push(name);
+      // Strapi's own `locale` is private (hidden from the content API), not a secret: it is sent.
+      if ((attribute.private && name !== 'locale') || attribute.type === 'password') sensitive.push(name);
       if (attribute.type === 'component') {
         const inner = (strapi.components as any)[attribute.component]?.attributes ?? {};
         for (const [child, childAttribute] of Object.entries<any>(inner)) {

@@ -104,49 +104,115 @@ export const createDispatcher = (strapi: Core.Strapi, catalogue: Catalogue, endp
     });
   };
 
-  /** Writes an attempt's outcome, if this instance still holds the delivery. */
-  const record = async (row: DeliveryRow, endpoint: EndpointRow, started: number, report: AttemptReport, outcome: Outcome) => {
-    const now = Date.now();
-    await strapi.db.transaction(async ({ trx }) => {
-      const status = outcome.kind === 'delivered' ? 'delivered' : outcome.kind === 'retry' ? 'pending' : 'dead';
+  interface Recorded {
+    row: DeliveryRow;
+    endpoint: EndpointRow;
+    started: number;
+    report: AttemptReport;
+    outcome: Outcome;
+    done: () => void;
+    failed: (error: unknown) => void;
+  }
+  let unrecorded: Recorded[] = [];
+  let flushTimer: NodeJS.Timeout | undefined;
+
+  const statusOf = (outcome: Outcome) => (outcome.kind === 'delivered' ? 'delivered' : outcome.kind === 'retry' ? 'pending' : 'dead');
+
+  /** Writes the outcomes of a batch of attempts; answers the ids this instance still held (the others were taken over). */
+  const updateDeliveries = async (trx: Knex.Transaction, batch: Recorded[], now: number): Promise<Set<string>> => {
+    const values = batch.map(({ row, started, report, outcome }) => [
+      row.id,
+      statusOf(outcome),
+      outcome.kind === 'retry' ? outcome.at : null,
+      started,
+      report.statusCode,
+      report.latencyMs,
+      report.error,
+      outcome.kind === 'delivered' ? now : null,
+    ]);
+    if (isPostgres(knex())) {
+      const { rows } = await trx.raw(
+        `UPDATE ${DELIVERIES} AS d SET status = v.status, next_attempt_at = v.next_attempt_at, lease_until = NULL, last_attempt_at = v.last_attempt_at,
+           last_status_code = v.last_status_code, last_latency_ms = v.last_latency_ms, last_error = v.last_error, delivered_at = v.delivered_at
+         FROM (VALUES ${values.map(() => '(?::bigint, ?::text, ?::bigint, ?::bigint, ?::int, ?::int, ?::text, ?::bigint)').join(', ')})
+           AS v(id, status, next_attempt_at, last_attempt_at, last_status_code, last_latency_ms, last_error, delivered_at)
+         WHERE d.id = v.id AND d.claimed_by = ? AND d.status = 'delivering'
+         RETURNING d.id`,
+        [...values.flat(), me]
+      );
+      return new Set(rows.map((r: { id: number | string }) => String(r.id)));
+    }
+    const held = new Set<string>();
+    for (const [id, status, next, last, code, latency, error, delivered] of values) {
       const updated = await trx(DELIVERIES)
-        .where({ id: row.id, claimed_by: me, status: 'delivering' })
-        .update({
-          status,
-          next_attempt_at: outcome.kind === 'retry' ? outcome.at : null,
-          lease_until: null,
-          last_attempt_at: started,
-          last_status_code: report.statusCode,
-          last_latency_ms: report.latencyMs,
-          last_error: report.error,
-          delivered_at: outcome.kind === 'delivered' ? now : null,
-        });
-      // Reclaimed by another instance after our lease ran out: its attempt is the one that counts.
-      if (!updated) return;
-      await trx(ATTEMPTS).insert({
-        delivery_id: row.id,
-        attempt: row.attempts,
-        started_at: started,
-        status_code: report.statusCode,
-        latency_ms: report.latencyMs,
-        error: report.error,
-        response_excerpt: report.responseExcerpt,
-      });
-      if (outcome.kind === 'delivered') {
-        if (endpoint.failing_since !== null) await trx(ENDPOINTS).where({ id: endpoint.id }).update({ failing_since: null });
-        return;
-      }
-      if (outcome.kind === 'gone') {
-        await endpoints.disable(trx, endpoint.id, 'gone', `${endpoint.url} answered 410 Gone`);
-        return;
-      }
-      await trx(ENDPOINTS).where({ id: endpoint.id }).whereNull('failing_since').update({ failing_since: started });
-      const since = endpoint.failing_since === null ? started : Number(endpoint.failing_since);
-      if (failedTooLong(since, now, config().disableAfterDays)) {
-        await endpoints.disable(trx, endpoint.id, 'failing', `${endpoint.url} failed every attempt for ${config().disableAfterDays} days`);
-      }
-    });
+        .where({ id, claimed_by: me, status: 'delivering' })
+        .update({ status, next_attempt_at: next, lease_until: null, last_attempt_at: last, last_status_code: code, last_latency_ms: latency, last_error: error, delivered_at: delivered });
+      if (updated) held.add(String(id));
+    }
+    return held;
   };
+
+  /** What an outcome does to its endpoint: a success ends a run of failures; 410 and failing too long disable it. */
+  const endpointEffects = async (trx: Knex.Transaction, { endpoint, started, outcome }: Recorded, now: number) => {
+    if (outcome.kind === 'delivered') {
+      if (endpoint.failing_since !== null) await trx(ENDPOINTS).where({ id: endpoint.id }).update({ failing_since: null });
+      return;
+    }
+    if (outcome.kind === 'gone') {
+      await endpoints.disable(trx, endpoint.id, 'gone', `${endpoint.url} answered 410 Gone`);
+      return;
+    }
+    await trx(ENDPOINTS).where({ id: endpoint.id }).whereNull('failing_since').update({ failing_since: started });
+    const since = endpoint.failing_since === null ? started : Number(endpoint.failing_since);
+    if (failedTooLong(since, now, config().disableAfterDays)) {
+      await endpoints.disable(trx, endpoint.id, 'failing', `${endpoint.url} failed every attempt for ${config().disableAfterDays} days`);
+    }
+  };
+
+  /**
+   * Records the outcomes gathered since the last flush in one transaction (one UPDATE of the
+   * deliveries and one INSERT of the attempts on PostgreSQL), if this instance still holds them: a
+   * delivery taken over after our lease ran out is the other instance's to record.
+   */
+  const flush = async () => {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const batch = unrecorded;
+    unrecorded = [];
+    if (batch.length === 0) return;
+    try {
+      const now = Date.now();
+      await strapi.db.transaction(async ({ trx }) => {
+        const held = await updateDeliveries(trx, batch, now);
+        const kept = batch.filter((b) => held.has(String(b.row.id)));
+        if (kept.length > 0) {
+          await trx(ATTEMPTS).insert(
+            kept.map(({ row, started, report }) => ({
+              delivery_id: row.id,
+              attempt: row.attempts,
+              started_at: started,
+              status_code: report.statusCode,
+              latency_ms: report.latencyMs,
+              error: report.error,
+              response_excerpt: report.responseExcerpt,
+            }))
+          );
+        }
+        for (const recorded of kept) await endpointEffects(trx, recorded, now);
+      });
+      batch.forEach((b) => b.done());
+    } catch (error) {
+      batch.forEach((b) => b.failed(error));
+    }
+  };
+
+  /** Queues an attempt's outcome for the next flush (at most 5 ms, or 50 outcomes, away). */
+  const record = (row: DeliveryRow, endpoint: EndpointRow, started: number, report: AttemptReport, outcome: Outcome) =>
+    new Promise<void>((done, failed) => {
+      unrecorded.push({ row, endpoint, started, report, outcome, done, failed });
+      if (unrecorded.length >= 50) void flush();
+      else flushTimer ??= setTimeout(() => void flush(), 5);
+    });
 
   /** Signs and sends one claimed delivery, then records what happened. */
   const deliver = async (row: DeliveryRow, endpoint: EndpointRow, payload: WebhookPayload) => {
@@ -257,6 +323,7 @@ export const createDispatcher = (strapi: Core.Strapi, catalogue: Catalogue, endp
           });
         });
       }
+      await flush();
       await closeIdleAgents(true);
     },
     prune,

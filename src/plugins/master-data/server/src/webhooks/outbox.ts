@@ -29,6 +29,8 @@ export interface OutboxEvent {
 }
 
 /** The key that orders deliveries of one record to one endpoint. */
+const isPostgres = (trx: Knex.Transaction) => (trx as any).client?.dialect === 'postgresql';
+
 export const recordKey = (uid: string | null, documentId: string | null, eventId: string) => (uid && documentId ? `${uid}|${documentId}` : `event|${eventId}`);
 
 export const createOutbox = (strapi: Core.Strapi, catalogue: Catalogue, endpoints: EndpointStore, wake: () => void) => {
@@ -79,6 +81,46 @@ export const createOutbox = (strapi: Core.Strapi, catalogue: Catalogue, endpoint
     (trx as any).executionPromise?.then(wake, () => undefined);
   };
 
+  /**
+   * PostgreSQL: the record's next sequence number, the outbox row (its payload given the number) and
+   * the deliveries in one statement, one round trip per event in the write's transaction.
+   */
+  const insertSequenced = async (trx: Knex.Transaction, event: Omit<OutboxEvent, 'sequence'> & { uid: string; documentId: string }, to: Endpoint[], source: string | null) => {
+    const now = Date.now();
+    await trx.raw(
+      `WITH s AS (
+         INSERT INTO ${SEQUENCES} (uid, document_id, sequence) VALUES (?, ?, 1)
+         ON CONFLICT (uid, document_id) DO UPDATE SET sequence = ${SEQUENCES}.sequence + 1
+         RETURNING sequence
+       ), o AS (
+         INSERT INTO ${OUTBOX} (id, aggregate_type, aggregate_id, type, payload, sequence, source_system, created_at)
+         SELECT ?, ?, ?, ?, jsonb_set(?::jsonb, '{data,sequence}', to_jsonb(s.sequence))::text, s.sequence, ?, ? FROM s
+         RETURNING id, sequence
+       )
+       INSERT INTO ${DELIVERIES} (endpoint_id, event_id, event_type, uid, document_id, sequence, record_key, status, attempts, next_attempt_at, created_at)
+       SELECT e.id, o.id, ?, ?, ?, o.sequence, ?, 'pending', 0, ?, ? FROM o CROSS JOIN unnest(?::int[]) AS e(id)`,
+      [
+        event.uid,
+        event.documentId,
+        event.id,
+        event.uid,
+        event.documentId,
+        event.type,
+        JSON.stringify(event.payload),
+        source,
+        now,
+        event.type,
+        event.uid,
+        event.documentId,
+        recordKey(event.uid, event.documentId, event.id),
+        now,
+        now,
+        to.map((endpoint) => endpoint.id),
+      ]
+    );
+    (trx as any).executionPromise?.then(wake, () => undefined);
+  };
+
   /** Enabled endpoints, read once per transaction (a write emits several events). */
   const endpointsSeen = new WeakMap<Knex.Transaction, Promise<Endpoint[]>>();
   const enabledIn = (trx: Knex.Transaction) => {
@@ -98,7 +140,8 @@ export const createOutbox = (strapi: Core.Strapi, catalogue: Catalogue, endpoint
     const to = (await enabledIn(trx)).filter((endpoint) => subscribes(endpoint, facts));
     if (to.length === 0 && !config().captureAll) return;
     const type = catalogue.describe(event.uid);
-    const sequence = event.documentId ? await nextSequence(trx, event.uid, event.documentId) : null;
+    const oneStatement = isPostgres(trx) && event.documentId !== null;
+    const sequence = event.documentId && !oneStatement ? await nextSequence(trx, event.uid, event.documentId) : null;
     const record = context
       ? await context.published()
       : event.documentId
@@ -116,7 +159,8 @@ export const createOutbox = (strapi: Core.Strapi, catalogue: Catalogue, endpoint
       codeField: type?.code ?? null,
       externalIdsField: type?.externalIds ?? null,
     });
-    await insert(trx, { id, type: event.type, uid: event.uid, documentId: event.documentId, sequence, payload }, to, event.source ?? null);
+    if (oneStatement) await insertSequenced(trx, { id, type: event.type, uid: event.uid, documentId: event.documentId!, payload }, to, event.source ?? null);
+    else await insert(trx, { id, type: event.type, uid: event.uid, documentId: event.documentId, sequence, payload }, to, event.source ?? null);
   };
 
   return {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerAdminActions } from '../governance/permissions';
 
 /** Admin RBAC actions of webhooks (Settings → Roles → Plugins → Master data); Super Admin holds them. */
 export const WEBHOOK_ACTIONS = {
@@ -6,9 +7,8 @@ export const WEBHOOK_ACTIONS = {
   manage: 'plugin::master-data.webhooks.manage',
 } as const;
 
-export const registerWebhookActions = async (strapi: Core.Strapi) => {
-  await (strapi.service('admin::permission') as any).actionProvider.registerMany([
-    { section: 'plugins', displayName: 'See webhook endpoints and their delivery log', uid: 'webhooks.read', pluginName: 'master-data' },
-    { section: 'plugins', displayName: 'Manage webhook endpoints (create, change, rotate secrets, replay, delete)', uid: 'webhooks.manage', pluginName: 'master-data' },
+export const registerWebhookActions = (strapi: Core.Strapi) =>
+  registerAdminActions(strapi, [
+    { uid: 'webhooks.read', displayName: 'See webhook endpoints and their delivery log' },
+    { uid: 'webhooks.manage', displayName: 'Manage webhook endpoints (create, change, rotate secrets, replay, delete)' },
   ]);
-};
