@@ -1,5 +1,6 @@
 import type { SettingsDocument } from '../../../src/plugins/master-data/shared/contracts/settings';
 import {
+  asOptions,
   cleanRule,
   defaultMatching,
   editApprovals,
@@ -178,4 +179,12 @@ test('a block rule naming a comparator no attribute feeds never fires (a domain 
   expect(uncomparedIn(['name', 'city'], { name: 'name', taxId: 'taxId' })).toEqual(['city']);
   expect(uncomparedIn(['domain'], { website: 'website' })).toEqual([]);
   expect(uncomparedIn(['taxId'], { taxId: 'vat' })).toEqual([]);
+});
+
+test('asOptions: the values offered, then those chosen before and no longer offered', () => {
+  expect(asOptions(['Approver', 'Finance'], ['Finance', 'Auditor'])).toEqual([
+    { value: 'Approver', label: 'Approver' },
+    { value: 'Finance', label: 'Finance' },
+    { value: 'Auditor', label: 'Auditor' },
+  ]);
 });

@@ -1,11 +1,11 @@
-import { Flex, Grid, Typography } from '@strapi/design-system';
+import { Box, Flex, Grid, Typography } from '@strapi/design-system';
 import type { CodeSettings } from '../../../shared/contracts/settings';
 import { errorAt } from '../utils/settingsErrors';
 import { suggestCode } from '../utils/settingsDocument';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 import { TextField } from './TextField';
-import { ToggleInput } from './ToggleInput';
+import { ToggleField } from './ToggleField';
 
 interface Props {
   uid: string;
@@ -23,15 +23,17 @@ export const CodeSettingsForm = ({ uid, displayName, code, attributes, errors, d
   const at = (key: string) => errorAt(errors, ['governed', uid, 'code', key]);
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <ToggleInput
-        name="code"
-        label="Generated code"
-        hint="Each new record gets the next code; it cannot be changed afterwards."
-        checked={Boolean(code)}
-        disabled={disabled}
-        error={errorAt(errors, ['governed', uid, 'code'])}
-        onChange={(on) => onChange(on ? suggestCode(displayName, attributes) : undefined)}
-      />
+      <Box style={{ maxWidth: '32rem' }}>
+        <ToggleField
+          name="code"
+          label="Generated code"
+          hint="Each new record gets the next code; it cannot be changed afterwards."
+          checked={Boolean(code)}
+          disabled={disabled}
+          error={errorAt(errors, ['governed', uid, 'code'])}
+          onChange={(on) => onChange(on ? suggestCode(displayName, attributes) : undefined)}
+        />
+      </Box>
       {code && (
         <Grid.Root gap={4}>
           <Grid.Item col={4} s={12} direction="column" alignItems="stretch">

@@ -3,9 +3,9 @@ import { Plus, Trash } from '@strapi/icons';
 import { POLICY_ACTIONS, type ApprovalPolicySettings } from '../../../shared/contracts/settings';
 import type { ChangeRequestAction } from '../../../shared/contracts/approvals';
 import type { AttributeInfo } from '../utils/contentTypes';
-import { policyName } from '../utils/settingsDocument';
+import { asOptions, policyName } from '../utils/settingsDocument';
 import { errorAt, messagesUnder } from '../utils/settingsErrors';
-import { MultiSelectInput } from './MultiSelectInput';
+import { MultiSelectField } from './MultiSelectField';
 import { PolicyConditionRow } from './PolicyConditionRow';
 import { PolicyStepRow } from './PolicyStepRow';
 import { TextField } from './TextField';
@@ -58,11 +58,14 @@ export const PolicyEditor = ({ uid, index, policy, attributes, conditionAttribut
             />
           </Grid.Item>
           <Grid.Item col={8} s={12} direction="column" alignItems="stretch">
-            <MultiSelectInput
+            <MultiSelectField
               name={`policies.${index}.actions`}
               label="Actions held for approval"
+              hint="Of the published (golden) record."
+              placeholder="Choose actions"
+              clearLabel="Clear the actions"
               value={policy.actions}
-              options={[...POLICY_ACTIONS]}
+              options={asOptions(POLICY_ACTIONS, policy.actions)}
               onChange={(actions) => onChange({ ...policy, actions: actions as ChangeRequestAction[] })}
               error={under('actions')}
               disabled={disabled}
@@ -70,13 +73,14 @@ export const PolicyEditor = ({ uid, index, policy, attributes, conditionAttribut
             />
           </Grid.Item>
           <Grid.Item col={12} direction="column" alignItems="stretch">
-            <MultiSelectInput
+            <MultiSelectField
               name={`policies.${index}.fields`}
               label="When one of these fields changes"
               hint="None chosen: any change of the actions above."
               placeholder="Any field"
+              clearLabel="Any field"
               value={policy.fields}
-              options={attributes}
+              options={asOptions(attributes, policy.fields)}
               onChange={(fields) => onChange({ ...policy, fields })}
               error={under('fields')}
               disabled={disabled}

@@ -1,8 +1,8 @@
 import { Flex, Grid, IconButton, Typography } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
 import type { ApprovalStepSettings } from '../../../shared/contracts/settings';
-import { parseList } from '../utils/settingsDocument';
-import { MultiSelectInput } from './MultiSelectInput';
+import { asOptions, parseList } from '../utils/settingsDocument';
+import { MultiSelectField } from './MultiSelectField';
 import { NumberField } from './NumberField';
 import { TextField } from './TextField';
 
@@ -37,12 +37,14 @@ export const PolicyStepRow = ({ index, step, roles, errorOf, disabled, canRemove
       </Grid.Item>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
         {roles.length > 0 ? (
-          <MultiSelectInput
+          <MultiSelectField
             name={`steps.${index}.roles`}
             label="Approved by holders of"
+            hint="Any of these admin roles (a Super Admin may approve any step)."
             placeholder="Choose roles"
+            clearLabel="Clear the roles"
             value={step.roles}
-            options={roles}
+            options={asOptions(roles, step.roles)}
             onChange={(value) => onChange({ ...step, roles: value })}
             error={errorOf('roles')}
             disabled={disabled}

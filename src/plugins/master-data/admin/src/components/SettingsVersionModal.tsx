@@ -3,7 +3,7 @@ import { Box, Button, Flex, Grid, Loader, Modal, Typography } from '@strapi/desi
 import { ArrowClockwise } from '@strapi/icons';
 import { useSettingsVersion } from '../hooks/useSettingsVersion';
 import { formatDateTime } from '../utils/audit';
-import { Property } from './SettingsProperty';
+import { Property } from './Property';
 import { ReasonField } from './ReasonField';
 import { SettingsDiff } from './SettingsDiff';
 

@@ -1,10 +1,10 @@
-import { Button, Flex, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { GovernedTypeSelect, NoGovernedType } from '../components/GovernedTypeSelect';
 import { PolicyEditor } from '../components/PolicyEditor';
 import { SettingsFrame } from '../components/SettingsFrame';
 import { SettingsSection } from '../components/SettingsSection';
-import { ToggleInput } from '../components/ToggleInput';
+import { ToggleField } from '../components/ToggleField';
 import { useAdminRoles } from '../hooks/useAdminRoles';
 import { useGovernedTypeChoice } from '../hooks/useGovernedTypeChoice';
 import { useSettings } from '../hooks/useSettings';
@@ -43,15 +43,17 @@ const Policies = () => {
           {noDrafts && (
             <Typography textColor="warning600">{`${names[uid] ?? uid} has no draft & publish: a change waiting for approval needs a draft to wait in, so policies are refused. Turn draft & publish on in the Content-Type Builder first.`}</Typography>
           )}
-          <ToggleInput
-            name="approvals.enabled"
-            label="Approvals"
-            hint="Off: every change goes live at once (the policies are kept)."
-            checked={approvals?.enabled !== false && policies.length > 0}
-            disabled={disabled || policies.length === 0}
-            error={errorAt(errorMap, base) ?? errorAt(errorMap, [...base, 'policies'])}
-            onChange={(on) => edit((document) => editApprovals(document, uid, (a) => void (a.enabled = on)))}
-          />
+          <Box style={{ maxWidth: '32rem' }}>
+            <ToggleField
+              name="approvals.enabled"
+              label="Approvals"
+              hint="Off: every change goes live at once (the policies are kept)."
+              checked={approvals?.enabled !== false && policies.length > 0}
+              disabled={disabled || policies.length === 0}
+              error={errorAt(errorMap, base) ?? errorAt(errorMap, [...base, 'policies'])}
+              onChange={(on) => edit((document) => editApprovals(document, uid, (a) => void (a.enabled = on)))}
+            />
+          </Box>
           {policies.length === 0 && <Typography textColor="neutral600">No policy: changes go live at once.</Typography>}
         </Flex>
       </SettingsSection>

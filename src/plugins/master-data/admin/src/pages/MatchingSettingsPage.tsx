@@ -1,3 +1,4 @@
+import { Box } from '@strapi/design-system';
 import type { MatchingSettings } from '../../../shared/contracts/settings';
 import { BlockRulesEditor } from '../components/BlockRulesEditor';
 import { GovernedTypeSelect, NoGovernedType } from '../components/GovernedTypeSelect';
@@ -6,7 +7,7 @@ import { MatchingThresholdsForm } from '../components/MatchingThresholdsForm';
 import { MatchingWeightsTable } from '../components/MatchingWeightsTable';
 import { SettingsFrame } from '../components/SettingsFrame';
 import { SettingsSection } from '../components/SettingsSection';
-import { ToggleInput } from '../components/ToggleInput';
+import { ToggleField } from '../components/ToggleField';
 import { TryRecordBox } from '../components/TryRecordBox';
 import { VocabularyForm } from '../components/VocabularyForm';
 import { useGovernedTypeChoice } from '../hooks/useGovernedTypeChoice';
@@ -30,15 +31,17 @@ const Matching = () => {
     <>
       <GovernedTypeSelect uids={uids} typeNames={names} value={uid} onChange={select} />
       <SettingsSection title="Duplicate matching" subtitle="Each write is compared with the stored records; a duplicate is refused or queued for review.">
-        <ToggleInput
-          name="matching.enabled"
-          label={`Match ${names[uid] ?? uid} records for duplicates`}
-          hint="Off: writes are not compared (the settings below are kept)."
-          checked={Boolean(matching?.enabled)}
-          disabled={disabled}
-          error={errorAt(errorMap, ['governed', uid, 'matching'])}
-          onChange={(on) => edit((document) => setMatchingEnabled(document, uid, on, attributes))}
-        />
+        <Box style={{ maxWidth: '32rem' }}>
+          <ToggleField
+            name="matching.enabled"
+            label={`Match ${names[uid] ?? uid} records for duplicates`}
+            hint="Off: writes are not compared (the settings below are kept)."
+            checked={Boolean(matching?.enabled)}
+            disabled={disabled}
+            error={errorAt(errorMap, ['governed', uid, 'matching'])}
+            onChange={(on) => edit((document) => setMatchingEnabled(document, uid, on, attributes))}
+          />
+        </Box>
       </SettingsSection>
       {matching?.enabled && (
         <>

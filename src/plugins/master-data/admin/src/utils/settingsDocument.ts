@@ -230,3 +230,7 @@ export const sameDocument = (a: unknown, b: unknown) => JSON.stringify(canonical
 /** The comparators of a block rule that no attribute feeds: such a rule never fires. */
 export const uncomparedIn = (rule: Comparator[], fields: MatchingSettings['fields']): Comparator[] =>
   rule.filter((comparator) => !COMPARATOR_KEYS[comparator].some((key) => fields[key]));
+
+/** Options of a multi select: the values offered, then any value chosen before that is no longer offered (so it can be removed). */
+export const asOptions = (offered: readonly string[], chosen: readonly string[]): { value: string; label: string }[] =>
+  [...new Set([...offered, ...chosen])].map((value) => ({ value, label: value }));
