@@ -7,7 +7,6 @@
  */
 import type { Core } from '@strapi/strapi';
 import { configSchema, type SyncConfig } from '../config/schema';
-import { getService } from '../governance/services';
 
 export interface SyncTarget {
   uid: string;
@@ -30,7 +29,8 @@ const cache = new WeakMap<Core.Strapi, SyncTarget | null>();
 /** The sync target, or null when the configured type has no external id component (and no systems are configured). Throws naming the bad key. */
 export const syncTarget = (strapi: Core.Strapi): SyncTarget | null => {
   if (cache.has(strapi)) return cache.get(strapi)!;
-  const config = configSchema.parse(strapi.config.get('plugin::master-data')).sync;
+  const parsed = configSchema.parse(strapi.config.get('plugin::master-data'));
+  const config = parsed.sync;
   const strict = config.systems.length > 0;
   const fail = (key: string, message: string): null => {
     if (!strict) return null;
@@ -39,7 +39,9 @@ export const syncTarget = (strapi: Core.Strapi): SyncTarget | null => {
   const resolve = (): SyncTarget | null => {
     const model = (strapi.contentTypes as Record<string, any>)[config.uid];
     if (!model) return fail('uid', `no content type "${config.uid}" exists`);
-    if (!getService('governance', strapi).load().governed.has(config.uid)) return fail('uid', `${config.uid} is not governed (add it under governed): sync writes go through the governed pipeline`);
+    // The file's configuration, not `governance.load()`: this runs at register, before Strapi has
+    // resolved custom fields to their types, and the governed types are checked once that is done.
+    if (!(config.uid in parsed.governed)) return fail('uid', `${config.uid} is not governed (add it under governed): sync writes go through the governed pipeline`);
     const attribute = model.attributes[config.field];
     if (!attribute || attribute.type !== 'component' || !attribute.repeatable) return fail('field', `${config.uid}.${config.field} is not a repeatable component`);
     const component = (strapi.components as Record<string, any>)[attribute.component];
