@@ -113,9 +113,11 @@ export const startDevelopApp = async (): Promise<DevelopApp> => {
       await db.destroy();
       // The develop process and the worker it forked: the whole group.
       if (child.exitCode === null && child.pid) {
+        let timer: NodeJS.Timeout | undefined;
         const exited = new Promise((resolve) => child.once('exit', resolve));
         process.kill(-child.pid, 'SIGTERM');
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+        clearTimeout(timer);
         if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
       }
       await database.drop();
