@@ -9,7 +9,8 @@
  * 2. Commit -> delivery latency: --n sequential REST updates; for each event, the time from its
  *    creation in the write's transaction (payload timestamp) to its arrival at the receiver.
  * 3. The write cost of webhooks: REST creates (sequential p50 and throughput from 4 clients) with two
- *    subscribed endpoints vs none, alternating, on the same server.
+ *    subscribed endpoints vs none, in the order none, two, two, none on the same server (--only cost:
+ *    this measure alone; --dispatcher false: with the writing instance delivering nothing).
  * 4. Sync: records/s of one batch request (POST /api/master-data/sync/:system) against the same
  *    records created one by one over REST (PUT /api/master-data/sync/:system/:externalId).
  * Prints medians across rounds; writes bench/results/webhooks-<date>.json.
@@ -28,6 +29,8 @@ const CONCURRENCY = 4;
 const SYNC_BATCH = Number(arg('batch', 500));
 /** --dispatcher false: the writing instance delivers nothing (the outbox alone; deliveries wait), measures 3 only. */
 const DISPATCHER = arg('dispatcher', 'true') !== 'false';
+/** --only cost: just the write cost (3). */
+const ONLY_COST = arg('only', '') === 'cost';
 
 const receiver = async () => {
   const arrivals = [];
@@ -154,7 +157,8 @@ const writeCost = async (server, admin, hook) => {
   for (let i = 0; i < 30; i += 1) await send(server, 'POST', '/api/customers', { data: customer() }); // warm-up
   const none = [];
   const two = [];
-  for (const subscribed of [false, true, false, true]) {
+  // A-B-B-A: the table grows through the runs; a drift then weighs on both sides alike.
+  for (const subscribed of [false, true, true, false]) {
     const ids = [];
     if (subscribed) {
       for (const p of ['/erp', '/crm']) ids.push((await send(server, 'POST', '/master-data/webhooks', { url: hook.url(p), events: ['customer.*'] }, admin)).json.data.id);
@@ -193,10 +197,11 @@ const sync = async (server) => {
       try {
         const admin = await adminLogin(server);
         const r = {};
-        r.deliveriesPerSecond = DISPATCHER ? await throughput(server, admin, hook) : NaN;
-        r.latency = DISPATCHER ? await latency(server, admin, hook) : { p50: NaN, p95: NaN };
+        const full = DISPATCHER && !ONLY_COST;
+        r.deliveriesPerSecond = full ? await throughput(server, admin, hook) : NaN;
+        r.latency = full ? await latency(server, admin, hook) : { p50: NaN, p95: NaN };
         r.writeCost = await writeCost(server, admin, hook);
-        r.sync = DISPATCHER ? await sync(server) : null;
+        r.sync = full ? await sync(server) : null;
         results[client].push(r);
         console.error(
           `${client} round ${round + 1}: ${r.deliveriesPerSecond.toFixed(0)} deliveries/s; latency p50 ${r.latency.p50.toFixed(0)} ms p95 ${r.latency.p95.toFixed(0)} ms; ` +
@@ -233,7 +238,7 @@ const sync = async (server) => {
   }
   const out = { date: new Date().toISOString(), machine: machine(), rounds: ROUNDS, backlog: BACKLOG, n: N, dispatcher: DISPATCHER, summary, results };
   fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'bench', 'results', `webhooks-${DISPATCHER ? '' : 'outbox-only-'}${out.date.slice(0, 10)}.json`), JSON.stringify(out, null, 2));
+  fs.writeFileSync(path.join(root, 'bench', 'results', `webhooks-${DISPATCHER ? '' : 'outbox-only-'}${ONLY_COST ? 'cost-' : ''}${out.date.slice(0, 10)}.json`), JSON.stringify(out, null, 2));
   console.log(`Machine: ${out.machine}; ${ROUNDS} rounds, medians; backlog ${BACKLOG}; ${N} writes per measure\n`);
   console.log(lines.join('\n'));
 })().catch((error) => {
