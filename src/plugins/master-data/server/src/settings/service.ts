@@ -52,8 +52,11 @@ export const settingsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Puts the newest saved version in force on this instance, if it is newer than the one in force. */
   const catchUp = async () => {
+    // The poll reads the newest id only; the document when there is a newer one.
+    const newest: { id: number } | undefined = await knex()(VERSIONS).select('id').orderBy('id', 'desc').first();
+    if (!newest || Number(newest.id) <= governance().load().version || problem?.version === Number(newest.id)) return;
     const row = await latest();
-    if (!row || Number(row.id) <= governance().load().version || problem?.version === Number(row.id)) return;
+    if (!row) return;
     try {
       await governance().apply(JSON.parse(row.document), Number(row.id));
       problem = null;
