@@ -10,4 +10,5 @@ ensureDependencies();
 ensureDotEnv();
 buildWithAdmin();
 run('node', ['scripts/seed.js']);
-run('npx', ['strapi', 'develop', '--no-watch-admin', '--no-build-admin'], { BROWSER: 'none' });
+// The demo may deliver webhooks to a receiver on this machine (the SSRF guard refuses loopback otherwise).
+run('npx', ['strapi', 'develop', '--no-watch-admin', '--no-build-admin'], { BROWSER: 'none', WEBHOOKS_ALLOWED_HOSTS: process.env.WEBHOOKS_ALLOWED_HOSTS ?? '127.0.0.1,localhost' });
