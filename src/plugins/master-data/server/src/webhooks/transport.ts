@@ -160,7 +160,9 @@ export const attempt = async ({
       refused: false,
     };
   } catch (error) {
-    const message = signal.aborted ? `no response within ${timeoutMs} ms` : `${(error as any).code ?? (error as Error).name}: ${(error as Error).message}`;
+    // The overall signal and undici's own header/body timers share the limit: whichever fires first, it is one outcome.
+    const timedOut = signal.aborted || ['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT'].includes((error as any).code);
+    const message = timedOut ? `no response within ${timeoutMs} ms` : `${(error as any).code ?? (error as Error).name}: ${(error as Error).message}`;
     return { statusCode: null, retryAfter: null, latencyMs: elapsed(), error: message.slice(0, 1000), responseExcerpt: null, refused: false };
   }
 };
