@@ -63,6 +63,11 @@ test('an existing customer shows its stored codes with their names', async () =>
   const page = await loginAs(app, 'steward@demo.local');
   await page.goto(`${app.baseUrl}${CUSTOMERS}/${customer!.documentId}`);
   await page.locator('input[name="name"]').waitFor();
+  // The pickers fill in once the form has its stored values (after the name field appears).
+  const shows = (name: string, text: string) =>
+    page.waitForFunction(([n, t]) => (document.querySelector(`input[name="${n}"]`) as HTMLInputElement | null)?.value === t, [name, text], { timeout: 10_000 });
+  await shows('country', 'CN — China');
+  await shows('currency', 'CNY — Yuan Renminbi');
   await expect(page.locator('input[name="country"]').inputValue()).resolves.toBe('CN — China');
   await expect(page.locator('input[name="currency"]').inputValue()).resolves.toBe('CNY — Yuan Renminbi');
   // Passing through the field keeps its value; typing without choosing keeps it too.
