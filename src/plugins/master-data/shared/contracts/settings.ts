@@ -72,12 +72,16 @@ export const COMPARATOR_KEYS: Record<Comparator, MatchFieldKey[]> = {
   country: ['country'],
 };
 
-/** The scoring weights and their defaults (server/src/matching/domain/score.ts DEFAULT_SCORING). */
+/** The scoring weights and their defaults: the server's DEFAULT_SCORING uses this table. */
 export const DEFAULT_WEIGHTS = {
   taxId: 1,
   taxIdDifferent: -1,
   nameExact: 0.6,
+  // Word order or another script: the same name, but not the key a decisive rule needs; with the
+  // same city and one shared contact still review (0.4 + 0.15 + 0.4), blocking takes two.
   nameEquivalent: 0.4,
+  // A similar name in the same city stays below review (0.3 + 0.15): look-alike trade names are
+  // common; it takes a shared phone, email or domain as well.
   nameSimilar: 0.3,
   nameMinSimilarity: 0.8,
   city: 0.15,
@@ -87,6 +91,8 @@ export const DEFAULT_WEIGHTS = {
   domain: 0.25,
   contactCap: 0.5,
   countryDifferent: -0.3,
+  // A person's exact name in the same city stays below review (0.6 × 0.5 + 0.15); with a shared
+  // phone or email it is review; blocking takes an identifier and more.
   personName: 0.5,
   personContactDifferent: -0.15,
 } as const;

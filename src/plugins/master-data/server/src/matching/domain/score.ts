@@ -4,6 +4,7 @@
  * tax id) block whatever the sum, unless both sides have different tax ids. Bands: block ≥ thresholds.block, review ≥ thresholds.review,
  * otherwise allow.
  */
+import { DEFAULT_WEIGHTS } from '../../../../shared/contracts/settings';
 import type { MatchKeys } from './keys';
 import { charSimilarity, compareNames, pinyinJoined, type NameSide } from './names';
 import type { Decision, MatchReason } from '../../../../shared/contracts/matching';
@@ -46,30 +47,8 @@ export interface ScoringSettings {
 
 export const DEFAULT_SCORING: ScoringSettings = {
   thresholds: { block: 1, review: 0.5 },
-  weights: {
-    taxId: 1,
-    taxIdDifferent: -1,
-    nameExact: 0.6,
-    // Word order or another script: the same name, but not the key a decisive rule needs; with the
-    // same city and one shared contact still review (0.4 + 0.15 + 0.4), blocking takes two.
-    nameEquivalent: 0.4,
-    // A similar name in the same city stays below review (0.3 + 0.15): look-alike trade names
-    // are common; it takes a shared phone, email or domain as well.
-    nameSimilar: 0.3,
-    nameMinSimilarity: 0.8,
-    city: 0.15,
-    cityDifferent: -0.15,
-    phone: 0.4,
-    email: 0.4,
-    domain: 0.25,
-    contactCap: 0.5,
-    countryDifferent: -0.3,
-    // A person's exact name in the same city stays below review (0.6 × 0.5 + 0.15): namesakes are
-    // common and nothing tells them apart; with a shared phone or email it is review; blocking
-    // takes an identifier and more (the same phone and email, or the tax id).
-    personName: 0.5,
-    personContactDifferent: -0.15,
-  },
+  // One table with the settings pages (shared/contracts/settings.ts), where the reasons stand.
+  weights: { ...DEFAULT_WEIGHTS },
   blockWhen: [['taxId'], ['name', 'city']],
 };
 
