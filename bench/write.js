@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 /*
- * npm run bench:write -- [--db sqlite,postgres] [--rounds 3] [--n 300] [--existing 100000]
+ * npm run bench:write -- [--db sqlite,postgres] [--rounds 3] [--n 300] [--existing 100000] [--stats none|fresh]
  *
  * --existing N: each run first loads N customers straight into the table (bench/match/generator.js,
  * as bench:match does; the governed run then builds their match keys in the server), so that writes
- * are measured on a populated table. No ANALYZE of the customers table (a bulk load leaves none).
+ * are measured on a populated table. --stats none (the default): no ANALYZE of the customers table,
+ * as after a bulk load on a server without autovacuum (PostgreSQL then still holds the statistics
+ * the empty table's indexes got when Strapi created them: every index believed empty); fresh:
+ * ANALYZE of the whole database after the load, in both modes.
  *
  * Create and update latency (p50, p95, sequential) and create throughput (8 concurrent clients) over
  * REST, with the governed-write pipeline on (validation, code, audit) and off (MASTER_DATA_GOVERNANCE
@@ -20,6 +23,7 @@ const ROUNDS = Number(arg('rounds', 3));
 const N = Number(arg('n', 300));
 const CONCURRENCY = 8;
 const EXISTING = Number(arg('existing', 0));
+const STATS = arg('stats', 'none');
 
 let existingRecords;
 /** Bulk-loads the existing customers (draft rows, as bench:match does) and, when governed, builds their keys. */
@@ -43,10 +47,11 @@ const populate = async (server, governance) => {
         for (let j = i; j < Math.min(i + batch * 10, rows.length); j += batch) await trx('customers').insert(rows.slice(j, j + batch));
       });
     }
+    if (governance) await server.ask({ cmd: 'rebuild-match-keys', uid: 'api::customer.customer' });
+    if (STATS === 'fresh') await knex.raw('ANALYZE');
   } finally {
     await knex.destroy();
   }
-  if (governance) await server.ask({ cmd: 'rebuild-match-keys', uid: 'api::customer.customer' });
 };
 
 const request = async (server, method, url, body) => {
@@ -108,7 +113,7 @@ const workload = async (server) => {
           await populate(server, governance);
           const r = await workload(server);
           results[client][governance ? 'governed' : 'plain'].push(r);
-          console.error(`${client} round ${round + 1} ${governance ? 'governed' : 'plain   '}: create p50 ${r.createP50.toFixed(1)} ms p95 ${r.createP95.toFixed(1)} ms, update p50 ${r.updateP50.toFixed(1)} ms p95 ${r.updateP95.toFixed(1)} ms, ${r.throughput.toFixed(0)} creates/s`);
+          console.error(`${client} round ${round + 1} ${governance ? 'governed' : 'plain   '}: create p50 ${r.createP50.toFixed(1)} ms p95 ${r.createP95.toFixed(1)} ms, update p50 ${r.updateP50.toFixed(1)} ms p95 ${r.updateP95.toFixed(1)} ms, ${r.throughput.toFixed(1)} creates/s`);
         } finally {
           await server.stop();
         }
@@ -130,13 +135,13 @@ const workload = async (server) => {
     };
     summary[client] = { governed, plain, ratios };
     for (const [mode, r] of [['governed', governed], ['plain Strapi', plain]]) {
-      lines.push(`| ${client} | ${mode} | ${r.createP50.toFixed(1)} ms | ${r.createP95.toFixed(1)} ms | ${r.updateP50.toFixed(1)} ms | ${r.updateP95.toFixed(1)} ms | ${r.throughput.toFixed(0)} |`);
+      lines.push(`| ${client} | ${mode} | ${r.createP50.toFixed(1)} ms | ${r.createP95.toFixed(1)} ms | ${r.updateP50.toFixed(1)} ms | ${r.updateP95.toFixed(1)} ms | ${r.throughput.toFixed(1)} |`);
     }
     lines.push(`| ${client} | **ratio** | **${ratios.createP50.toFixed(2)}** | | **${ratios.updateP50.toFixed(2)}** | | **${ratios.throughput.toFixed(2)}** |`);
   }
-  const out = { date: new Date().toISOString(), machine: machine(), rounds: ROUNDS, n: N, concurrency: CONCURRENCY, existing: EXISTING, summary, results };
+  const out = { date: new Date().toISOString(), machine: machine(), rounds: ROUNDS, n: N, concurrency: CONCURRENCY, existing: EXISTING, statistics: EXISTING ? STATS : undefined, summary, results };
   fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'bench', 'results', `write-${EXISTING ? `existing${EXISTING}-` : ''}${out.date.slice(0, 10)}.json`), JSON.stringify(out, null, 2));
+  fs.writeFileSync(path.join(root, 'bench', 'results', `write-${EXISTING ? `existing${EXISTING}-${STATS === 'fresh' ? 'fresh-' : ''}` : ''}${out.date.slice(0, 10)}.json`), JSON.stringify(out, null, 2));
   console.log(`Machine: ${out.machine}; ${ROUNDS} rounds, medians; ${N} sequential creates and updates, ${N * 2} creates from ${CONCURRENCY} clients per run\n`);
   console.log(lines.join('\n'));
 })().catch((error) => {

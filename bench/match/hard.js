@@ -114,7 +114,7 @@ const deVat = () => {
 };
 const taxIdFor = (country, city) => (country === 'CN' ? uscc(city.div) : country === 'FR' ? siren() : country === 'DE' ? deVat() : null);
 
-const used = { phones: new Set(), emails: new Set(), taxIds: new Set(), names: new Set() };
+const used = { phones: new Set(), emails: new Set(), taxIds: new Set(), names: new Set(), domains: new Set() };
 /** A value `make` draws that is not in `set` yet (registered), or null after 1,000 draws (the space is used up). */
 const unique = (set, make) => {
   for (let tries = 0; tries < 1000; tries++) {
@@ -170,7 +170,8 @@ const makeRecord = (kind) => {
     const name = cnCompanyName(s);
     if (used.names.has(`${city.name}|${nameCore(name)}`)) return null;
     used.names.add(`${city.name}|${nameCore(name)}`);
-    const domain = `${py(s.trade).join('')}${int(1000)}.cn`;
+    // One company, one domain: companies with the same trade name get domains of their own.
+    const domain = unique(used.domains, () => `${py(s.trade).join('')}${int(1000000)}.cn`);
     return { s, name, country: 'CN', city: city.name, customerType: 'organization', taxId: chance(0.9) ? unique(used.taxIds, () => uscc(city.div)) : null,
       phone: unique(used.phones, () => cnLandline(city)), email: chance(0.7) ? unique(used.emails, () => `${pick(['info', 'sales', 'service'])}@${domain}`) : null,
       website: chance(0.5) ? `https://www.${domain}` : null };
@@ -182,7 +183,7 @@ const makeRecord = (kind) => {
     const name = `${s.brand} ${s.ind} ${s.legal}`;
     if (used.names.has(`${cityName}|${nameCore(name)}`)) return null;
     used.names.add(`${cityName}|${nameCore(name)}`);
-    const domain = `${s.brand.toLowerCase().replace(/[^a-z]/g, '')}${int(1000)}${COUNTRIES[country].tld}`;
+    const domain = unique(used.domains, () => `${s.brand.toLowerCase().replace(/[^a-z]/g, '')}${int(1000000)}${COUNTRIES[country].tld}`);
     return { s, name, country, city: cityName, customerType: 'organization', taxId: unique(used.taxIds, () => taxIdFor(country)),
       phone: unique(used.phones, () => latinPhone(country, area)), email: chance(0.7) ? unique(used.emails, () => `${pick(['info', 'office', 'hello'])}@${domain}`) : null,
       website: chance(0.5) ? `https://${domain}` : null };
@@ -388,6 +389,9 @@ const generate = ({ seed = 7, size = 20000, queries = 2000 } = {}) => {
       const r = pick(records);
       const data = make(r);
       if (!data) continue;
+      // A duplicate written with another company's registered name in the same city (a homophone
+      // that happens to be a real neighbour's name) is that company, not a variant of this one.
+      if (variants[kind] && data.name && data.city && nameCore(data.name) !== nameCore(r.name) && used.names.has(`${data.city}|${nameCore(data.name)}`)) continue;
       for (const k of Object.keys(data)) if (data[k] === null || data[k] === undefined) delete data[k];
       out.push({ data, truth: variants[kind] ? r.id : null, kind });
       made += 1;

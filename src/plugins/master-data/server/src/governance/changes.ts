@@ -13,10 +13,10 @@
  * what is read, and an action that changed nothing in the database (a delete whose `filters`
  * matched nothing) emits nothing.
  */
-import type { Stage, WriteContext, State } from './pipeline';
+import type { EmittedEvent, Stage, WriteContext, State } from './pipeline';
 import { diffStates } from './domain/diff';
 import { modelInfo } from './model';
-import { emitInverseRelations, inverseBefore, type InverseKept } from './inverse';
+import { inverseBefore, inverseRelationEvents, type InverseKept } from './inverse';
 import { DOCUMENT_CHANGES, documentEventType, type DocumentChange } from '../../../shared/contracts/events';
 
 /** Each write action: the audit name it keeps and the change its event announces. */
@@ -85,32 +85,42 @@ export const changeStage: Stage<Kept> = {
   },
 
   async after(write, _result, kept = { main: null, published: null, publishedInFull: false }) {
-    if (write.documentId) await emitOwn(write, kept);
+    // Everything is read first and emitted after: the audit trail's first event takes the chain's
+    // lock until the commit, and a read between two events (the published copy after a REST create
+    // reads relations, slow on a large table without statistics) would make every other write wait.
+    const own = write.documentId ? await ownEvents(write, kept) : [];
     // Then what the write did to the records on the other side of its inverse relations.
-    await emitInverseRelations(write, kept.inverse);
+    const inverse = await inverseRelationEvents(write, kept.inverse);
+    for (const event of [...own, ...inverse]) await write.emit(event);
   },
 };
 
 /** The written record's own events: the action's, and the publish that a REST create/update also does. */
-const emitOwn = async (write: WriteContext, kept: Kept) => {
+const ownEvents = async (write: WriteContext, kept: Kept): Promise<EmittedEvent[]> => {
   const opaque = modelInfo(write.strapi, write.uid).jsonAttributes;
-  const emit = (name: keyof typeof CHANGES, changes: ReturnType<typeof diffStates>) =>
-    write.emit({ type: eventType(write, write.uid, CHANGES[name].change), action: CHANGES[name].action, uid: write.uid, documentId: write.documentId!, changes });
-
+  const event = (name: keyof typeof CHANGES, changes: ReturnType<typeof diffStates>): EmittedEvent => ({
+    type: eventType(write, write.uid, CHANGES[name].change),
+    action: CHANGES[name].action,
+    uid: write.uid,
+    documentId: write.documentId!,
+    changes,
+  });
+  const events: EmittedEvent[] = [];
   const after = await read(write, 'after', changesPublished(write));
   if (write.action === 'delete') {
     // Only a delete that removed the record is one (`filters` can make it remove nothing).
-    if (kept.main && !after) await emit('delete', diffStates(kept.main, null, { opaque }));
+    if (kept.main && !after) events.push(event('delete', diffStates(kept.main, null, { opaque })));
   } else {
     const changes = diffStates(kept.main, after, { opaque });
     // A save that changes nothing (the admin panel saves before it publishes) is no event.
     if (Object.keys(changes).length > 0 || (write.action !== 'update' && write.action !== 'discardDraft')) {
-      await emit(write.action, changes);
+      events.push(event(write.action as keyof typeof CHANGES, changes));
     }
   }
   if (alsoPublishes(write)) {
     const publishedNow = await read(write, 'after', true, kept.publishedInFull);
     const published = diffStates(kept.published, publishedNow, { opaque });
-    if (Object.keys(published).length > 0) await emit('publish', published);
+    if (Object.keys(published).length > 0) events.push(event('publish', published));
   }
+  return events;
 };

@@ -9,7 +9,7 @@
  * Only writes that can change such links pay for it: a create/update whose data names an inverse
  * attribute, a delete (the join rows go with the record) and a clone (it copies the source's links).
  */
-import type { WriteContext } from './pipeline';
+import type { EmittedEvent, WriteContext } from './pipeline';
 import { getService } from './services';
 import { modelInfo } from './model';
 import { DOCUMENT_CHANGES, documentEventType } from '../../../shared/contracts/events';
@@ -124,9 +124,10 @@ export const inverseBefore = async (write: WriteContext): Promise<InverseKept | 
   return { attributes: relevant, before };
 };
 
-/** After the write: one event per affected record whose owner attribute changed. */
-export const emitInverseRelations = async (write: WriteContext, kept: InverseKept | undefined): Promise<void> => {
-  if (!kept) return;
+/** After the write: one event per affected record whose owner attribute changed (read, not yet emitted). */
+export const inverseRelationEvents = async (write: WriteContext, kept: InverseKept | undefined): Promise<EmittedEvent[]> => {
+  const events: EmittedEvent[] = [];
+  if (!kept) return events;
   const singular = (uid: string) => (write.strapi.getModel(uid as any) as any).info.singularName as string;
   for (const attribute of kept.attributes) {
     const before = kept.before.get(key(attribute))!;
@@ -146,7 +147,7 @@ export const emitInverseRelations = async (write: WriteContext, kept: InverseKep
         const b = version in was ? was[version] : empty;
         const a = version in now ? now[version] : empty;
         if (JSON.stringify(b) === JSON.stringify(a)) continue;
-        await write.emit({
+        events.push({
           type: documentEventType(singular(attribute.owner), action === 'publish' ? DOCUMENT_CHANGES.published : DOCUMENT_CHANGES.updated),
           action,
           uid: attribute.owner,
@@ -157,4 +158,5 @@ export const emitInverseRelations = async (write: WriteContext, kept: InverseKep
       }
     }
   }
+  return events;
 };
