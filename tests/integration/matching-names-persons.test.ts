@@ -175,5 +175,13 @@ describe('indexes', () => {
     const read = (await knex.raw(`EXPLAIN SELECT * FROM customers WHERE document_id = 'bulkc4' AND published_at IS NULL`)).rows.map((r: any) => r['QUERY PLAN']).join('\n');
     expect(read).toContain('Index Cond');
     expect(read).not.toContain('md_customers_');
+
+    // A rebuild loads the trigram index through its pending list and leaves it merged and switched off.
+    const keyed = await app.strapi.plugin('master-data').service('matching').rebuild({ uid: UID });
+    expect(keyed).toBeGreaterThanOrEqual(20000);
+    const { rows: options } = await knex.raw(`SELECT array_to_string(reloptions, ',') AS options FROM pg_class WHERE relname = 'master_data_match_keys_trgm_idx'`);
+    expect(options[0].options).toBe('fastupdate=off');
+    const { rows: left } = await knex.raw(`SELECT gin_clean_pending_list('master_data_match_keys_trgm_idx'::regclass) AS pages`);
+    expect(Number(left[0].pages)).toBe(0);
   });
 });

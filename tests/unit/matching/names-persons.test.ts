@@ -3,7 +3,7 @@
  * homophones, typos in company words) and persons, whose names are never decisive. Hand-written
  * pairs of the kinds seen in real customer lists, not generated ones.
  */
-import { matchKeys, type KeyFields } from '../../../src/plugins/master-data/server/src/matching/domain/keys';
+import { matchKeys, romanLookups, type KeyFields } from '../../../src/plugins/master-data/server/src/matching/domain/keys';
 import { compareNames, nameForm, pinyinOf, tokenSimilarity } from '../../../src/plugins/master-data/server/src/matching/domain/names';
 import { nameKey } from '../../../src/plugins/master-data/server/src/matching/domain/normalise';
 import { scorePair } from '../../../src/plugins/master-data/server/src/matching/domain/score';
@@ -171,5 +171,23 @@ describe('scoring of persons and variants', () => {
   test('a look-alike trade name with another industry in the same city is no candidate for review', () => {
     expect(score({ name: '恒通科技有限公司', city: '上海' }, { name: '恒通贸易有限公司', city: '上海' }).decision).toBe('allow');
     expect(score({ name: 'Hengtong Technology', city: 'Shanghai' }, { name: '恒通贸易有限公司', city: '上海' }).decision).toBe('allow');
+  });
+});
+
+describe('romanised lookups of persons', () => {
+  test('a Chinese given name of two syllables written apart is looked up as one word too (Liu Wen Bo finds 刘文博)', () => {
+    const stored = keys({ name: '刘文博', customerType: 'person' });
+    const query = keys({ name: 'Liu Wen Bo', customerType: 'person' });
+    expect(query.roman).not.toBe(stored.roman);
+    expect(romanLookups(query)).toContain(stored.roman);
+    // Surname last, the given name still apart.
+    expect(romanLookups(keys({ name: 'Wen Bo Liu', customerType: 'person' }))).toContain(stored.roman);
+  });
+
+  test('two-word persons and companies keep their own lookups', () => {
+    const person = keys({ name: 'Sarah Lewis', customerType: 'person' });
+    expect(romanLookups(person)).toEqual([person.roman]);
+    // A company's words are its trade name in order: no pairs of neighbouring words.
+    expect(romanLookups(keys({ name: 'Bo Wen Liu Trading Co., Ltd.' }))).not.toContain(keys({ name: '刘文博', customerType: 'person' }).roman);
   });
 });

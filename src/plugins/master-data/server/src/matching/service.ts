@@ -31,6 +31,8 @@ const FUZZY_CAP = 50;
  * 0.6 → 25 ms; for 得友医疗器械: 0.3 → 19,249 rows; 0.5 → 202).
  */
 const TRGM_THRESHOLD = 0.6;
+/** PostgreSQL: the trigram index of the name key (matching/schema.ts). */
+const TRGM_INDEX = 'master_data_match_keys_trgm_idx';
 /** SQLite: the rarest grams asked for, and the most postings they may cover together. */
 const MAX_GRAMS = 8;
 const MAX_POSTINGS = 20_000;
@@ -175,6 +177,12 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const fuzzyCandidates = async (db: Db, uid: string, name: string): Promise<string[]> => {
     if (!isPostgres()) return gramCandidates(db, uid, name);
     return 'commit' in db ? trigramCandidates(db as Knex.Transaction, uid, name) : (db as Knex).transaction((trx) => trigramCandidates(trx, uid, name));
+  };
+
+  /** PostgreSQL: the trigram index's pending list merged and switched off (after a rebuild, or one a crash interrupted). */
+  const settleTrigramIndex = async (knex: Knex) => {
+    await knex.raw(`SELECT gin_clean_pending_list(?::regclass)`, [TRGM_INDEX]);
+    await knex.raw(`ALTER INDEX ${TRGM_INDEX} SET (fastupdate = off)`);
   };
 
   const service = {
@@ -399,25 +407,38 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
         await knex(GRAMS).where({ uid }).delete();
         await knex(GRAM_STATS).where({ uid }).delete();
       }
-      let lastId = 0;
-      let count = 0;
-      for (;;) {
-        const query = knex(table).where('id', '>', lastId).orderBy('id').limit(batchSize).select(select);
-        if (mergedColumn) query.where((q) => q.whereNull(mergedColumn).orWhereNot(mergedColumn, settings.merged!.value));
-        const rows: Record<string, any>[] = await query;
-        if (rows.length === 0) break;
-        lastId = rows[rows.length - 1].id;
-        const keyRows = rows.map((row) =>
-          toRow(uid, row.document_id, draftAndPublish && row.published_at != null ? 'published' : 'draft', matchKeys(row, settings.fields, settings.vocabulary, settings.personValues))
-        );
-        await knex.transaction(async (trx) => {
-          for (let i = 0; i < keyRows.length; i += 500) await trx(KEYS).insert(keyRows.slice(i, i + 500));
-          if (!isPostgres()) {
-            const grams = keyRows.flatMap((row) => nameGrams(row.name_key).map((gram) => ({ uid, gram, document_id: row.document_id })));
-            for (let i = 0; i < grams.length; i += 300) await trx(GRAMS).insert(grams.slice(i, i + 300)).onConflict().ignore();
-          }
-        });
-        count += rows.length;
+      let count: number;
+      const load = async () => {
+        let lastId = 0;
+        let done = 0;
+        for (;;) {
+          const query = knex(table).where('id', '>', lastId).orderBy('id').limit(batchSize).select(select);
+          if (mergedColumn) query.where((q) => q.whereNull(mergedColumn).orWhereNot(mergedColumn, settings.merged!.value));
+          const rows: Record<string, any>[] = await query;
+          if (rows.length === 0) break;
+          lastId = rows[rows.length - 1].id;
+          const keyRows = rows.map((row) =>
+            toRow(uid, row.document_id, draftAndPublish && row.published_at != null ? 'published' : 'draft', matchKeys(row, settings.fields, settings.vocabulary, settings.personValues))
+          );
+          await knex.transaction(async (trx) => {
+            for (let i = 0; i < keyRows.length; i += 500) await trx(KEYS).insert(keyRows.slice(i, i + 500));
+            if (!isPostgres()) {
+              const grams = keyRows.flatMap((row) => nameGrams(row.name_key).map((gram) => ({ uid, gram, document_id: row.document_id })));
+              for (let i = 0; i < grams.length; i += 300) await trx(GRAMS).insert(grams.slice(i, i + 300)).onConflict().ignore();
+            }
+          });
+          done += rows.length;
+        }
+        return done;
+      };
+      // PostgreSQL: the trigram index takes the load through GIN's pending list, merged in sorted
+      // batches (measured at 100,000 keys: 9,700 keys/s against 3,800 updating the index in place),
+      // then merged whole and switched back, so that searches never read a pending list.
+      if (isPostgres()) await knex.raw(`ALTER INDEX ${TRGM_INDEX} SET (fastupdate = on)`);
+      try {
+        count = await load();
+      } finally {
+        if (isPostgres()) await settleTrigramIndex(knex);
       }
       if (!isPostgres()) {
         await knex.raw(`INSERT INTO ${GRAM_STATS} (uid, gram, df) SELECT uid, gram, count(*) FROM ${GRAMS} WHERE uid = ? GROUP BY uid, gram`, [uid]);
@@ -475,6 +496,10 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const once = (fn: () => Promise<void>) => (isPostgres() ? withStartupLock(strapi, fn) : fn());
       await once(async () => {
         const knex = strapi.db.connection;
+        if (isPostgres()) {
+          const { rows } = await knex.raw(`SELECT array_to_string(reloptions, ',') AS options FROM pg_class WHERE relname = ?`, [TRGM_INDEX]);
+          if (String(rows[0]?.options ?? '').includes('fastupdate=on')) await settleTrigramIndex(knex);
+        }
         if (await knex(KEYS).where({ uid }).first('id')) return;
         const table = strapi.db.metadata.get(uid).tableName;
         if (!(await knex(table).first('id'))) return;

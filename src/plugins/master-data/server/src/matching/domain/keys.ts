@@ -137,10 +137,18 @@ const boundedTokens = (tokens: string[]) => tokens.filter((t) => t.length <= 64)
  * the name read further into its company words, since a writer may spell 创新 as "chuangxin"
  * rather than translate it: a Chinese name gives the pinyin of each longer prefix of its key
  * (hengtong, hengtongchuang, hengtongchuangxin, …), a Latin one each prefix of its trade name of
- * five letters or more (the Chinese record's trade name may be shorter). At most 24.
+ * five letters or more (the Chinese record's trade name may be shorter). A person of three or four
+ * words also as each pair of neighbouring words written as one: a Chinese given name of two
+ * syllables is often written apart ("Liu Wen Bo" for 刘文博, keyed as liu + wenbo). At most 24.
  */
 export const romanLookups = (keys: MatchKeys): string[] => {
   if (!keys.roman) return [];
+  const t = keys.tokens ?? [];
+  if (keys.person && t.length >= 3 && t.length <= 4) {
+    const out = new Set([keys.roman]);
+    for (let i = 0; i + 1 < t.length; i += 1) out.add([...t.slice(0, i), t[i] + t[i + 1], ...t.slice(i + 2)].sort().join('').slice(0, MAX.roman));
+    return [...out];
+  }
   if (keys.person || !keys.name) return [keys.roman];
   const out = new Set([keys.roman]);
   if (/\p{Script=Han}/u.test(keys.name)) {
