@@ -97,6 +97,33 @@ describe('names in another script or with a homophone typo', () => {
   });
 });
 
+describe('common names', () => {
+  test('a name twenty records already carry skips the fuzzy name search; a rarer one does not', async () => {
+    const knex = app.strapi.db.connection;
+    const matching = app.strapi.plugin('master-data').service('matching');
+    const rows = Array.from({ length: 20 }, (_, i) => ({ uid: UID, document_id: `lewis${i}`, version: 'draft', name_key: 'sarahlewis', roman_key: 'lewissarah', city: 'leeds', person: true }));
+    await knex(KEYS).insert(rows);
+    const statements = async (name: string) => {
+      const seen: string[] = [];
+      const listen = (q: { sql: string }) => seen.push(q.sql);
+      knex.on('query', listen);
+      try {
+        const found = await matching.candidates({ uid: UID, keys: matching.keysOf({ uid: UID, record: { name, city: 'Leeds', customerType: 'person' } }) });
+        return { found, seen };
+      } finally {
+        knex.removeListener('query', listen);
+      }
+    };
+    const fuzzy = (sql: string) => sql.includes('name_key %') || sql.includes('master_data_match_gram');
+    const common = await statements('Sarah Lewis');
+    expect(common.found.size).toBeGreaterThanOrEqual(20);
+    expect(common.seen.some(fuzzy)).toBe(false);
+    const rare = await statements('Sarah Lewisham');
+    expect(rare.seen.some(fuzzy)).toBe(true);
+    await knex(KEYS).whereIn('document_id', rows.map((r) => r.document_id)).delete();
+  });
+});
+
 describe('indexes', () => {
   test('code, tax id and email of customers are indexed, none of them partial', async () => {
     const knex = app.strapi.db.connection;
