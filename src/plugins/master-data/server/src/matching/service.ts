@@ -14,7 +14,7 @@ import { modelInfo } from '../governance/model';
 import { getService } from '../governance/services';
 import { matchKeys, nameGrams, romanLookups, type MatchKeys } from './domain/keys';
 import { byStrength, scorePair } from './domain/score';
-import { GRAMS, GRAM_STATS, KEYS, PAIRS } from './schema';
+import { GRAMS, GRAM_STATS, KEYS, PAIRS, TRGM_INDEX, TRGM_INDEX_OPTIONS } from './schema';
 import { resolveMatchingSettings, type MatchingSettings } from './settings';
 
 type Db = Knex | Knex.Transaction;
@@ -33,8 +33,6 @@ const COMMON_NAME = 20;
  * 0.6 → 25 ms; for 得友医疗器械: 0.3 → 19,249 rows; 0.5 → 202).
  */
 const TRGM_THRESHOLD = 0.6;
-/** PostgreSQL: the trigram index of the name key (matching/schema.ts). */
-const TRGM_INDEX = 'master_data_match_keys_trgm_idx';
 /** SQLite: the rarest grams asked for, and the most postings they may cover together. */
 const MAX_GRAMS = 8;
 const MAX_POSTINGS = 20_000;
@@ -181,10 +179,10 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
     return 'commit' in db ? trigramCandidates(db as Knex.Transaction, uid, name) : (db as Knex).transaction((trx) => trigramCandidates(trx, uid, name));
   };
 
-  /** PostgreSQL: the trigram index's pending list merged and switched off (after a rebuild, or one a crash interrupted). */
+  /** PostgreSQL: the trigram index's pending list merged and its options as migration 0007 set them (after a rebuild, or one a crash interrupted). */
   const settleTrigramIndex = async (knex: Knex) => {
     await knex.raw(`SELECT gin_clean_pending_list(?::regclass)`, [TRGM_INDEX]);
-    await knex.raw(`ALTER INDEX ${TRGM_INDEX} SET (fastupdate = off)`);
+    await knex.raw(`ALTER INDEX ${TRGM_INDEX} SET (${TRGM_INDEX_OPTIONS})`);
   };
 
   const service = {
@@ -438,10 +436,9 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         return done;
       };
-      // PostgreSQL: the trigram index takes the load through GIN's pending list, merged in sorted
-      // batches (measured at 100,000 keys: 9,700 keys/s against 3,800 updating the index in place),
-      // then merged whole and switched back, so that searches never read a pending list.
-      if (isPostgres()) await knex.raw(`ALTER INDEX ${TRGM_INDEX} SET (fastupdate = on)`);
+      // PostgreSQL: the trigram index takes the load through a 4 MB pending list, merged in larger
+      // sorted batches, then merged whole and set back to its small list (matching/schema.ts).
+      if (isPostgres()) await knex.raw(`ALTER INDEX ${TRGM_INDEX} SET (fastupdate = on, gin_pending_list_limit = 4096)`);
       try {
         count = await load();
       } finally {
@@ -505,7 +502,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
         const knex = strapi.db.connection;
         if (isPostgres()) {
           const { rows } = await knex.raw(`SELECT array_to_string(reloptions, ',') AS options FROM pg_class WHERE relname = ?`, [TRGM_INDEX]);
-          if (String(rows[0]?.options ?? '').includes('fastupdate=on')) await settleTrigramIndex(knex);
+          if (!String(rows[0]?.options ?? '').includes('gin_pending_list_limit=256')) await settleTrigramIndex(knex);
         }
         if (await knex(KEYS).where({ uid }).first('id')) return;
         const table = strapi.db.metadata.get(uid).tableName;
