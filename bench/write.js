@@ -141,7 +141,7 @@ const workload = async (server) => {
   }
   const out = { date: new Date().toISOString(), machine: machine(), rounds: ROUNDS, n: N, concurrency: CONCURRENCY, existing: EXISTING, statistics: EXISTING ? STATS : undefined, summary, results };
   fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'bench', 'results', `write-${EXISTING ? `existing${EXISTING}-${STATS === 'fresh' ? 'fresh-' : ''}` : ''}${out.date.slice(0, 10)}.json`), JSON.stringify(out, null, 2));
+  fs.writeFileSync(path.join(root, 'bench', 'results', `write-${EXISTING ? `existing${EXISTING}-${DBS.join('-')}-${STATS === 'fresh' ? 'fresh-' : ''}` : ''}${out.date.slice(0, 10)}.json`), JSON.stringify(out, null, 2));
   console.log(`Machine: ${out.machine}; ${ROUNDS} rounds, medians; ${N} sequential creates and updates, ${N * 2} creates from ${CONCURRENCY} clients per run\n`);
   console.log(lines.join('\n'));
 })().catch((error) => {
