@@ -18,7 +18,7 @@ import { chainKey, GENESIS_HASH, hashEvent, type ChainedFields } from '../../src
 import { applyMigrations } from '../../src/plugins/master-data/server/src/governance/migrations';
 
 const MIGRATIONS = 'master_data_migrations';
-const ALL = ['approvals/0001-change-requests', 'audit/0001-audit-tables', 'matching/0001-matching-tables', 'matching/0002-match-keys-version', 'matching/0003-match-keys-fold-look-alikes', 'matching/0004-match-keys-name-forms', 'matching/0005-record-indexes', 'codes/0001-counters', 'governance/0001-jobs', 'settings/0001-settings-versions', 'webhooks/0001-outbox-and-deliveries', 'sync/0001-idempotency-keys', 'sync/0002-external-id-indexes'];
+const ALL = ['approvals/0001-change-requests', 'audit/0001-audit-tables', 'matching/0001-matching-tables', 'matching/0002-match-keys-version', 'matching/0003-match-keys-fold-look-alikes', 'matching/0004-match-keys-name-forms', 'matching/0005-record-indexes', 'matching/0006-record-indexes-not-partial', 'matching/0007-trigram-index-small-pending-list', 'codes/0001-counters', 'governance/0001-jobs', 'settings/0001-settings-versions', 'webhooks/0001-outbox-and-deliveries', 'sync/0001-idempotency-keys', 'sync/0002-external-id-indexes'];
 const EVENTS = 'master_data_audit_events';
 
 const migrationsOf = (app: TestApp) => app.strapi.plugin('master-data').service('migrations');

@@ -180,6 +180,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   /** PostgreSQL: the trigram index's pending list merged and its options as migration 0007 set them (after a rebuild, or one a crash interrupted). */
+  const hasTrigramIndex = async (knex: Knex) => isPostgres() && Boolean((await knex.raw(`SELECT to_regclass(?) AS idx`, [TRGM_INDEX])).rows[0]?.idx);
   const settleTrigramIndex = async (knex: Knex) => {
     await knex.raw(`SELECT gin_clean_pending_list(?::regclass)`, [TRGM_INDEX]);
     await knex.raw(`ALTER INDEX ${TRGM_INDEX} SET (${TRGM_INDEX_OPTIONS})`);
@@ -438,11 +439,12 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       // PostgreSQL: the trigram index takes the load through a 4 MB pending list, merged in larger
       // sorted batches, then merged whole and set back to its small list (matching/schema.ts).
-      if (isPostgres()) await knex.raw(`ALTER INDEX ${TRGM_INDEX} SET (fastupdate = on, gin_pending_list_limit = 4096)`);
+      const trigram = await hasTrigramIndex(knex);
+      if (trigram) await knex.raw(`ALTER INDEX ${TRGM_INDEX} SET (fastupdate = on, gin_pending_list_limit = 4096)`);
       try {
         count = await load();
       } finally {
-        if (isPostgres()) await settleTrigramIndex(knex);
+        if (trigram) await settleTrigramIndex(knex);
       }
       if (!isPostgres()) {
         await knex.raw(`INSERT INTO ${GRAM_STATS} (uid, gram, df) SELECT uid, gram, count(*) FROM ${GRAMS} WHERE uid = ? GROUP BY uid, gram`, [uid]);
@@ -500,8 +502,8 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const once = (fn: () => Promise<void>) => (isPostgres() ? withStartupLock(strapi, fn) : fn());
       await once(async () => {
         const knex = strapi.db.connection;
-        if (isPostgres()) {
-          const { rows } = await knex.raw(`SELECT array_to_string(reloptions, ',') AS options FROM pg_class WHERE relname = ?`, [TRGM_INDEX]);
+        if (await hasTrigramIndex(knex)) {
+          const { rows } = await knex.raw(`SELECT array_to_string(reloptions, ',') AS options FROM pg_class WHERE oid = to_regclass(?)`, [TRGM_INDEX]);
           if (!String(rows[0]?.options ?? '').includes('gin_pending_list_limit=256')) await settleTrigramIndex(knex);
         }
         if (await knex(KEYS).where({ uid }).first('id')) return;
