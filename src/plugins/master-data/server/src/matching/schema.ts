@@ -14,6 +14,8 @@ import { createRecordIndexes, type RecordIndex } from './record-indexes';
 export const KEYS = 'master_data_match_keys';
 export const GRAMS = 'master_data_match_grams';
 export const GRAM_STATS = 'master_data_match_gram_stats';
+/** PostgreSQL: the pg_trgm GIN index of the name key. */
+const TRGM_INDEX = 'master_data_match_keys_trgm_idx';
 export const PAIRS = 'master_data_match_pairs';
 export const MERGES = 'master_data_merges';
 const KEYS_DOC_UQ = 'master_data_match_keys_doc_uq';
@@ -90,7 +92,7 @@ const matchingTables = async (knex: Knex, client: string) => {
 
   if (client === 'postgres') {
     await knex.raw('CREATE EXTENSION IF NOT EXISTS pg_trgm');
-    await knex.raw(`CREATE INDEX IF NOT EXISTS master_data_match_keys_trgm_idx ON ${KEYS} USING gin (name_key gin_trgm_ops)`);
+    await knex.raw(`CREATE INDEX IF NOT EXISTS ${TRGM_INDEX} ON ${KEYS} USING gin (name_key gin_trgm_ops)`);
     return;
   }
   await knex.raw(`CREATE TABLE IF NOT EXISTS ${GRAMS} (
@@ -165,14 +167,26 @@ const nameForms = async (knex: Knex) => {
  * took 27.8 ms, 4.0 ms once the list was merged. Without the list (`fastupdate = off`) each write
  * updates some thirty posting lists in place: 8 concurrent creates on a 100,000-customer table ran
  * at 9.8/s against 11.9/s with a 256 kB list, which a write merges every few hundred inserts and a
- * search reads in about a millisecond. The list an earlier version left is merged once here.
+ * search reads in about a millisecond. The list an earlier version left is merged once by 0007.
  */
-export const TRGM_INDEX = 'master_data_match_keys_trgm_idx';
-export const TRGM_INDEX_OPTIONS = 'fastupdate = on, gin_pending_list_limit = 256';
-const trigramPendingList = async (knex: Knex, client: string) => {
-  if (client !== 'postgres') return;
-  await knex.raw(`ALTER INDEX IF EXISTS ${TRGM_INDEX} SET (${TRGM_INDEX_OPTIONS})`);
-  await knex.raw(`SELECT gin_clean_pending_list(c.oid) FROM pg_class c WHERE c.relname = ? AND c.relkind = 'i'`, [TRGM_INDEX]);
+const TRGM_SMALL_LIST = 256;
+
+/**
+ * PostgreSQL: the trigram index's pending list merged and set to its small size (migration 0007,
+ * and after a rebuild). Nothing when the index does not exist (a key table of an older layout).
+ */
+export const settleTrigramIndex = async (knex: Knex) => {
+  await knex.raw(`ALTER INDEX IF EXISTS ${TRGM_INDEX} SET (fastupdate = on, gin_pending_list_limit = ${TRGM_SMALL_LIST})`);
+  await knex.raw(`SELECT gin_clean_pending_list(to_regclass(?))`, [TRGM_INDEX]);
+};
+
+/** PostgreSQL: a large pending list for a bulk load (a rebuild), merged in larger sorted batches; `settleTrigramIndex` after it. */
+export const bulkLoadTrigramIndex = (knex: Knex) => knex.raw(`ALTER INDEX IF EXISTS ${TRGM_INDEX} SET (fastupdate = on, gin_pending_list_limit = 4096)`);
+
+/** PostgreSQL: true when the trigram index exists with other options than `settleTrigramIndex` sets (a rebuild was interrupted). */
+export const trigramIndexUnsettled = async (knex: Knex) => {
+  const { rows } = await knex.raw(`SELECT array_to_string(reloptions, ',') AS options FROM pg_class WHERE oid = to_regclass(?)`, [TRGM_INDEX]);
+  return rows.length > 0 && !String(rows[0].options ?? '').includes(`gin_pending_list_limit=${TRGM_SMALL_LIST}`);
 };
 
 /**
@@ -187,5 +201,5 @@ export const matchingMigrations = (recordIndexes: () => RecordIndex[] = () => []
   { name: '0004-match-keys-name-forms', up: (knex) => nameForms(knex) },
   { name: '0005-record-indexes', up: (knex) => createRecordIndexes(knex, recordIndexes()) },
   { name: '0006-record-indexes-not-partial', up: (knex) => createRecordIndexes(knex, recordIndexes()) },
-  { name: '0007-trigram-index-small-pending-list', up: (knex, { client }) => trigramPendingList(knex, client) },
+  { name: '0007-trigram-index-small-pending-list', up: async (knex, { client }) => { if (client === 'postgres') await settleTrigramIndex(knex); } },
 ];

@@ -14,7 +14,7 @@ import { modelInfo } from '../governance/model';
 import { getService } from '../governance/services';
 import { matchKeys, nameGrams, romanLookups, type MatchKeys } from './domain/keys';
 import { byStrength, scorePair } from './domain/score';
-import { GRAMS, GRAM_STATS, KEYS, PAIRS, TRGM_INDEX, TRGM_INDEX_OPTIONS } from './schema';
+import { bulkLoadTrigramIndex, GRAMS, GRAM_STATS, KEYS, PAIRS, settleTrigramIndex, trigramIndexUnsettled } from './schema';
 import { resolveMatchingSettings, type MatchingSettings } from './settings';
 
 type Db = Knex | Knex.Transaction;
@@ -177,13 +177,6 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const fuzzyCandidates = async (db: Db, uid: string, name: string): Promise<string[]> => {
     if (!isPostgres()) return gramCandidates(db, uid, name);
     return 'commit' in db ? trigramCandidates(db as Knex.Transaction, uid, name) : (db as Knex).transaction((trx) => trigramCandidates(trx, uid, name));
-  };
-
-  /** PostgreSQL: the trigram index's pending list merged and its options as migration 0007 set them (after a rebuild, or one a crash interrupted). */
-  const hasTrigramIndex = async (knex: Knex) => isPostgres() && Boolean((await knex.raw(`SELECT to_regclass(?) AS idx`, [TRGM_INDEX])).rows[0]?.idx);
-  const settleTrigramIndex = async (knex: Knex) => {
-    await knex.raw(`SELECT gin_clean_pending_list(?::regclass)`, [TRGM_INDEX]);
-    await knex.raw(`ALTER INDEX ${TRGM_INDEX} SET (${TRGM_INDEX_OPTIONS})`);
   };
 
   const service = {
@@ -439,12 +432,11 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       // PostgreSQL: the trigram index takes the load through a 4 MB pending list, merged in larger
       // sorted batches, then merged whole and set back to its small list (matching/schema.ts).
-      const trigram = await hasTrigramIndex(knex);
-      if (trigram) await knex.raw(`ALTER INDEX ${TRGM_INDEX} SET (fastupdate = on, gin_pending_list_limit = 4096)`);
+      if (isPostgres()) await bulkLoadTrigramIndex(knex);
       try {
         count = await load();
       } finally {
-        if (trigram) await settleTrigramIndex(knex);
+        if (isPostgres()) await settleTrigramIndex(knex);
       }
       if (!isPostgres()) {
         await knex.raw(`INSERT INTO ${GRAM_STATS} (uid, gram, df) SELECT uid, gram, count(*) FROM ${GRAMS} WHERE uid = ? GROUP BY uid, gram`, [uid]);
@@ -502,10 +494,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const once = (fn: () => Promise<void>) => (isPostgres() ? withStartupLock(strapi, fn) : fn());
       await once(async () => {
         const knex = strapi.db.connection;
-        if (await hasTrigramIndex(knex)) {
-          const { rows } = await knex.raw(`SELECT array_to_string(reloptions, ',') AS options FROM pg_class WHERE oid = to_regclass(?)`, [TRGM_INDEX]);
-          if (!String(rows[0]?.options ?? '').includes('gin_pending_list_limit=256')) await settleTrigramIndex(knex);
-        }
+        if (isPostgres() && (await trigramIndexUnsettled(knex))) await settleTrigramIndex(knex);
         if (await knex(KEYS).where({ uid }).first('id')) return;
         const table = strapi.db.metadata.get(uid).tableName;
         if (!(await knex(table).first('id'))) return;
