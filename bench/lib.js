@@ -22,15 +22,25 @@ const freePort = () =>
     server.on('error', reject);
   });
 
-/** A fresh database; returns the DATABASE_* env for it and a drop function. */
-const createDatabase = async (client) => {
-  const name = `mdh_bench_${crypto.randomBytes(4).toString('hex')}`;
+/**
+ * A fresh database; returns the DATABASE_* env for it and a drop function. `existing`: a database
+ * an earlier run kept (its name), used as it is and never dropped.
+ */
+const createDatabase = async (client, existing) => {
+  const name = existing ?? `mdh_bench_${crypto.randomBytes(4).toString('hex')}`;
+  if (existing) {
+    const env = client === 'postgres'
+      ? { DATABASE_CLIENT: 'postgres', DATABASE_HOST: PG.host, DATABASE_PORT: String(PG.port), DATABASE_USERNAME: PG.user, DATABASE_PASSWORD: '', DATABASE_NAME: name }
+      : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join('.tmp', `${name}.db`) };
+    return { name, env, drop: async () => undefined };
+  }
   if (client === 'postgres') {
     const c = new Client(PG);
     await c.connect();
     await c.query(`CREATE DATABASE "${name}"`);
     await c.end();
     return {
+      name,
       env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: PG.host, DATABASE_PORT: String(PG.port), DATABASE_USERNAME: PG.user, DATABASE_PASSWORD: '', DATABASE_NAME: name },
       drop: async () => {
         const d = new Client(PG);
@@ -43,6 +53,7 @@ const createDatabase = async (client) => {
   const file = path.join('.tmp', `${name}.db`);
   fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
   return {
+    name,
     env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file },
     drop: async () => {
       for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(root, file + suffix), { force: true });
@@ -62,9 +73,12 @@ const SECRETS = {
   NODE_ENV: 'production',
 };
 
-/** Starts scripts/child-server.js on a fresh database; resolves { url, token, stop }. */
-const startServer = async ({ client, governance, env = {} }) => {
-  const db = await createDatabase(client);
+/**
+ * Starts scripts/child-server.js on a fresh database (or on `database`, one a run kept); resolves
+ * { url, token, env, database, stop }. `keep`: stop leaves the database for a later run.
+ */
+const startServer = async ({ client, governance, env = {}, database, keep = false }) => {
+  const db = await createDatabase(client, database);
   const port = await freePort();
   const child = fork(path.join(root, 'scripts', 'child-server.js'), [], {
     cwd: root,
@@ -79,6 +93,7 @@ const startServer = async ({ client, governance, env = {} }) => {
     url: `http://127.0.0.1:${ready.port}`,
     token: ready.token,
     env: db.env,
+    database: db.name,
     /** Sends an IPC command to the server and resolves its answer. */
     ask: (message) =>
       new Promise((resolve) => {
@@ -89,7 +104,7 @@ const startServer = async ({ client, governance, env = {} }) => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send('stop');
       await exited;
-      await db.drop();
+      if (!keep) await db.drop();
     },
   };
 };

@@ -10,7 +10,9 @@
  * look-alike negatives; reported per class in `byClass`). --stats fresh (ANALYZE after the load) or
  * none (PostgreSQL: the statistics of the key and customer tables wiped, as after a bulk load on a
  * server without autovacuum). --dump FILE writes every query the matcher got wrong, with its top
- * candidates.
+ * candidates and the label's rank. --keep leaves the database (its name is printed) and --reuse NAME
+ * runs on such a database without loading it again (the same --set, --size and --seed; the match
+ * keys are rebuilt unless --rebuild no), for looking into one size without paying its load again.
  *
  * Generates seeded synthetic customers with labelled duplicates (bench/match/generator.js), loads
  * them straight into the customers table of a fresh database, builds their match keys in the server
@@ -187,12 +189,14 @@ const naiveBaseline = async (knex, queries) => {
   const { records, queries } = generate({ seed, size, queries: queryCount });
   log(`generated in ${(Date.now() - started) / 1000} s`);
 
-  const server = await startServer({ client, governance: true });
+  const reuse = arg('reuse', '');
+  const server = await startServer({ client, governance: true, database: reuse || undefined, keep: process.argv.includes('--keep') || Boolean(reuse) });
+  if (process.argv.includes('--keep')) log(`the database is kept: --reuse ${server.database}`);
   const knex = connect(server.env);
   try {
-    const loaded = await load(knex, records);
-    log(`loaded ${loaded.rows} rows in ${loaded.seconds} s`);
-    const rebuilt = await server.ask({ cmd: 'rebuild-match-keys', uid: UID });
+    const loaded = reuse ? { rows: size, seconds: NaN } : await load(knex, records);
+    if (!reuse) log(`loaded ${loaded.rows} rows in ${loaded.seconds} s`);
+    const rebuilt = reuse && arg('rebuild', 'yes') === 'no' ? { rebuilt: size, ms: NaN } : await server.ask({ cmd: 'rebuild-match-keys', uid: UID });
     log(`match keys built for ${rebuilt.rebuilt} records in ${(rebuilt.ms / 1000).toFixed(1)} s`);
     if (client === 'postgres') {
       if (stats === 'none') await wipeStatistics(knex);
@@ -238,7 +242,13 @@ const naiveBaseline = async (knex, queries) => {
       const wrong = queries
         .map((q, i) => ({ q, list: results[i] }))
         .filter(({ q, list }) => (q.truth && !list.some((c) => c.documentId === q.truth && c.decision !== 'allow')) || list.some((c) => c.decision !== 'allow' && c.documentId !== q.truth))
-        .map(({ q, list }) => ({ kind: q.kind, query: q.data, truth: q.truth && records.find((r) => r.id === q.truth), top: list.slice(0, 3) }));
+        .map(({ q, list }) => ({
+          kind: q.kind,
+          query: q.data,
+          truth: q.truth && records.find((r) => r.id === q.truth),
+          rank: q.truth ? list.findIndex((c) => c.documentId === q.truth) + 1 || null : undefined,
+          top: list.slice(0, 3),
+        }));
       fs.writeFileSync(dump, JSON.stringify(wrong, null, 1));
     }
     const out = path.join(root, 'bench', 'results', `match-${set === 'hard' ? 'hard-' : ''}${client}-${size}${stats === 'none' ? '-nostats' : ''}-${report.date.slice(0, 10)}.json`);

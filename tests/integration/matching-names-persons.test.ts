@@ -124,6 +124,36 @@ describe('common names', () => {
   });
 });
 
+describe('romanised names many records share', () => {
+  test('sixty homophone companies reading "yuyuan" or "runyuan" crowd out neither the longer reading nor the one in the city the query names', async () => {
+    const knex = app.strapi.db.connection;
+    const matching = app.strapi.plugin('master-data').service('matching');
+    const row = (id: string, name: string, roman: string, city: string) => ({
+      uid: UID, document_id: id, version: 'draft', name_key: name, roman_key: roman, city, person: false, name_tokens: roman, name_terms: null,
+    });
+    // More than a capped lookup takes (50), inserted before the records looked for.
+    const crowd = Array.from({ length: 60 }, (_, i) => [
+      row(`yuyuan${i}`, `玉源${i}`, 'yuyuan', '北京'),
+      row(`runyuan${i}`, `润源${i}`, 'runyuan', '杭州'),
+    ]).flat();
+    await knex(KEYS).insert(crowd);
+    await knex(KEYS).insert([row('yuyuanzhong', '宇远中科技', 'yuyuanzhong', '成都'), row('runyuan-sz', '润远医疗器械', 'runyuan', '深圳')]);
+    try {
+      const candidates = (record: Record<string, unknown>) => matching.candidates({ uid: UID, keys: matching.keysOf({ uid: UID, record }) });
+      // "YuYuanZhong" is also looked up as yuyua, yuyuan, …: the full reading is not lost among them.
+      const chengdu = await candidates({ name: 'Chengdu YuYuanZhong Technologies', city: 'Chengdu', country: 'CN' });
+      expect(chengdu.has('yuyuanzhong')).toBe(true);
+      // No city, but the name starts with one (in pinyin; the record's city is in Chinese).
+      const shenzhen = await candidates({ name: 'Shenzhen RunYuan Medical Equipment Ltd.', country: 'CN' });
+      expect(shenzhen.has('runyuan-sz')).toBe(true);
+      const ranked = await matching.match({ uid: UID, keys: matching.keysOf({ uid: UID, record: { name: 'Shenzhen RunYuan Medical Equipment Ltd.', country: 'CN' } }), includeAllow: true });
+      expect(ranked.map((c: { documentId: string }) => c.documentId)).toContain('runyuan-sz');
+    } finally {
+      await knex(KEYS).whereIn('document_id', [...crowd.map((r) => r.document_id), 'yuyuanzhong', 'runyuan-sz']).delete();
+    }
+  });
+});
+
 describe('indexes', () => {
   test('code, tax id and email of customers are indexed, none of them partial', async () => {
     const knex = app.strapi.db.connection;

@@ -38,6 +38,7 @@ describe('match keys', () => {
       terms: ['tech'],
       person: false,
       pinyin: ['teng', 'xun', 'ke', 'ji'],
+      places: ['深圳', 'shenzhen'],
     });
     expect(keys({ name: 'Acme', email: 'acme.buyer@gmail.com' }).domains).toEqual([]);
   });

@@ -4,7 +4,7 @@
  * pairs of the kinds seen in real customer lists, not generated ones.
  */
 import { matchKeys, romanLookups, type KeyFields } from '../../../src/plugins/master-data/server/src/matching/domain/keys';
-import { compareNames, nameForm, pinyinOf, tokenSimilarity } from '../../../src/plugins/master-data/server/src/matching/domain/names';
+import { compareNames, nameForm, pinyinOf, placeKeys, tokenSimilarity } from '../../../src/plugins/master-data/server/src/matching/domain/names';
 import { nameKey } from '../../../src/plugins/master-data/server/src/matching/domain/normalise';
 import { scorePair } from '../../../src/plugins/master-data/server/src/matching/domain/score';
 
@@ -36,6 +36,17 @@ describe('name forms', () => {
       person: false,
     });
     expect(nameForm('Global Logistics', nameKey('Global Logistics'))).toMatchObject({ tokens: ['global', 'logistics'], terms: [] });
+  });
+
+  test('places: a Chinese city in both scripts; without a city, the regions the name starts or ends with', () => {
+    expect(nameForm('Shenzhen RunYuan Medical Equipment Ltd.', nameKey('Shenzhen RunYuan Medical Equipment Ltd.'))).toMatchObject({ tokens: ['runyuan'], regions: ['shenzhen'] });
+    expect(placeKeys('shenzhen')).toEqual(['shenzhen', '深圳']);
+    expect(placeKeys('成都')).toEqual(['成都', 'chengdu']);
+    expect(placeKeys('leeds', ['shenzhen'])).toEqual(['leeds']);
+    expect(placeKeys(null, ['shenzhen'])).toEqual(['shenzhen', '深圳']);
+    expect(keys({ name: 'Chongqing Hengtong Trading', country: 'CN' }).places).toEqual(['chongqing', '重庆']);
+    expect(keys({ name: '恒通贸易', city: '重庆市', country: 'CN' }).places).toEqual(['重庆', 'chongqing']);
+    expect(keys({ name: 'Acme Metals', country: 'DE' }).places).toEqual([]);
   });
 
   test('persons: a Chinese surname and no company word, or a few Latin words without one; or declared', () => {

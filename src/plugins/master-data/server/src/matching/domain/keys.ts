@@ -5,7 +5,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { DEFAULT_VOCABULARY, emailDomain, foldLookAlikes, nameKey, simplify, stripInvisible, websiteDomain, type Vocabulary } from './normalise';
 import { taxIdRoot } from './tax-root';
-import { nameForm, pinyinOf } from './names';
+import { nameForm, pinyinOf, placeKeys } from './names';
 
 export interface MatchKeys {
   /** Normalised name (see nameKey); null when nothing identifying is left. */
@@ -28,6 +28,8 @@ export interface MatchKeys {
   person?: boolean;
   /** Chinese names: the pinyin of each character of the name key (see ./names charPinyin). */
   pinyin?: string[];
+  /** Where the record may be stored (./names placeKeys); computed for a query, never stored. */
+  places?: string[];
 }
 
 /** Which attribute of the record feeds which key (configuration, per governed type). */
@@ -113,19 +115,21 @@ export const matchKeys = (
   const name = nameKey(rawName, vocabulary) || null;
   const kind = text(get(fields.kind))?.toLowerCase();
   const form = nameForm(rawName, name, vocabulary, Boolean(kind && personValues.includes(kind)));
+  const city = cityKey(get(fields.city));
   return {
     name,
     taxId: taxIdKey(get(fields.taxId), country),
     phone: phoneKey(get(fields.phone), country),
     email: emailKey(get(fields.email)),
     domains: [...new Set(domains)],
-    city: cityKey(get(fields.city)),
+    city,
     country,
     roman: form ? bounded(form.roman, MAX.roman) || null : null,
     tokens: form ? boundedTokens(form.tokens) : [],
     terms: form?.terms ?? [],
     person: form?.person ?? false,
     pinyin: form && form.pinyin.length <= MAX.pinyin ? form.pinyin : [],
+    places: placeKeys(city, form?.regions),
   };
 };
 

@@ -22,6 +22,8 @@ export interface NameForm {
   roman: string;
   /** Chinese names: the pinyin of each character of the key (other characters as they are), computed once and stored. */
   pinyin: string[];
+  /** Latin names: the regions leading or trailing the trade name (shenzhen, …), which are no part of it. */
+  regions?: string[];
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -93,6 +95,25 @@ const LATIN_REGIONS = new Set([
   ...CN_REGIONS.map((r) => pinyinOf(r).join('')),
   'china', 'prc', 'hongkong', 'macau', 'macao', 'canton', 'peking', 'harbin', 'tibet', 'inner', 'mongolia',
 ]);
+
+/** Chinese regions by their pinyin (shenzhen → 深圳) and back, for a city written in the other script. */
+const REGION_BY_PINYIN = new Map(CN_REGIONS.map((r) => [pinyinOf(r).join(''), r]));
+const PINYIN_BY_REGION = new Map(CN_REGIONS.map((r) => [r, pinyinOf(r).join('')]));
+
+/**
+ * The city keys under which a record's place may be stored: its city key in both scripts when it is
+ * a Chinese region (深圳 and shenzhen), or else the regions its name names ("Shenzhen RunYuan
+ * Medical Equipment"). Query-side only: a tie-breaker among records of the same romanised name.
+ */
+export const placeKeys = (city: string | null, named: string[] = []): string[] => {
+  const out = new Set<string>();
+  for (const place of city ? [city] : named) {
+    out.add(place);
+    const other = REGION_BY_PINYIN.get(place) ?? PINYIN_BY_REGION.get(place);
+    if (other) out.add(other);
+  }
+  return [...out].slice(0, 4);
+};
 
 /** Strips industry words from the end of a Chinese key (never below two characters); the concepts found, or null when `all` and something else is left. */
 const hanTerms = (key: string, all = false): { core: string; terms: string[] } | null => {
@@ -181,8 +202,9 @@ export const nameForm = (name: string | null | undefined, key: string | null, vo
   // A name that is nothing but company words ("Global Logistics") keeps them as its trade name.
   if (core.length === 0) return kept.length ? { tokens: kept, terms: [], person: declaredPerson, roman: kept.join(''), pinyin: [] } : null;
   // A region leading or trailing the trade name (Shanghai …, … (Shenzhen)) is no part of it.
-  while (core.length > 1 && LATIN_REGIONS.has(core[0])) core.shift();
-  while (core.length > 1 && LATIN_REGIONS.has(core[core.length - 1])) core.pop();
+  const regions: string[] = [];
+  while (core.length > 1 && LATIN_REGIONS.has(core[0])) regions.push(core.shift()!);
+  while (core.length > 1 && LATIN_REGIONS.has(core[core.length - 1])) regions.push(core.pop()!);
   // A person's name: two to four words, no company word, one of them a given name or a Chinese
   // surname at either end (or written `Last, First`).
   const named = core.some((w) => GIVEN.has(w)) || PINYIN_SURNAMES.has(core[0]) || PINYIN_SURNAMES.has(core[core.length - 1]);
@@ -195,7 +217,7 @@ export const nameForm = (name: string | null | undefined, key: string | null, vo
     (comma || named) &&
     core.every((w) => /^[a-z]+$/.test(w));
   const person = declaredPerson || looksPerson;
-  return { tokens: core, terms: [...terms].sort(), person, roman: person ? [...core].sort().join('') : core.join(''), pinyin: [] };
+  return { tokens: core, terms: [...terms].sort(), person, roman: person ? [...core].sort().join('') : core.join(''), pinyin: [], regions };
 };
 
 /** What the stored keys hold of a name's form (its key, and the form's parts). */
