@@ -55,6 +55,8 @@ export interface DevelopApp {
   output(): string;
   /** Resolves when the server answers /_health (after a start or a restart). */
   ready(timeoutMs?: number): Promise<void>;
+  /** Resolves once the server has stopped answering (a restart began, within a minute) and answers again. */
+  restarted(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -83,18 +85,24 @@ export const startDevelopApp = async (): Promise<DevelopApp> => {
   child.stderr!.on('data', (chunk) => (output += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
 
+  const healthy = () =>
+    fetch(`${baseUrl}/_health`).then(
+      (res) => res.status === 204,
+      () => false,
+    );
   const ready = async (timeoutMs = 180_000) => {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`strapi develop exited (${child.exitCode}):\n${output.slice(-4000)}`);
-      const ok = await fetch(`${baseUrl}/_health`).then(
-        (res) => res.status === 204,
-        () => false,
-      );
-      if (ok) return;
+      if (await healthy()) return;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     throw new Error(`strapi develop did not answer within ${timeoutMs} ms:\n${output.slice(-4000)}`);
+  };
+  const restarted = async (timeoutMs = 420_000) => {
+    const down = Date.now() + 60_000;
+    while (Date.now() < down && (await healthy())) await new Promise((resolve) => setTimeout(resolve, 250));
+    await ready(timeoutMs);
   };
   await ready();
 
@@ -108,6 +116,7 @@ export const startDevelopApp = async (): Promise<DevelopApp> => {
     db,
     output: () => output,
     ready,
+    restarted,
     async stop() {
       await browser.close();
       await db.destroy();

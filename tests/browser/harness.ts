@@ -82,6 +82,9 @@ export const startBrowserApp = async ({ env = {} }: { env?: Record<string, strin
 /** A new page logged in to the admin panel as the given demo user. */
 export const loginAs = async (app: Pick<BrowserApp, 'browser' | 'baseUrl'>, email: string): Promise<Page> => {
   const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  // Playwright waits without end by default: a step that never comes fails by its own name, not by
+  // the test's timeout.
+  context.setDefaultTimeout(90_000);
   const page = await context.newPage();
   await page.goto(`${app.baseUrl}/admin/auth/login`);
   await page.fill('input[name="email"]', email);

@@ -14,6 +14,7 @@ import { modelInfo } from '../governance/model';
 import { getService } from '../governance/services';
 import { matchKeys, nameGrams, romanLookups, type MatchKeys } from './domain/keys';
 import { byStrength, scorePair } from './domain/score';
+import { fuzzyThreshold } from './domain/fuzzy';
 import { bulkLoadTrigramIndex, GRAMS, GRAM_STATS, KEYS, PAIRS, settleTrigramIndex, trigramIndexUnsettled } from './schema';
 import { resolveMatchingSettings, type MatchingSettings } from './settings';
 
@@ -24,15 +25,6 @@ const EXACT_CAP = 50;
 const FUZZY_CAP = 50;
 /** Records of the very same name that make a name too common for the fuzzy search (twice the default list). */
 const COMMON_NAME = 20;
-/**
- * pg_trgm similarity a name needs to be a fuzzy candidate (scoring decides afterwards). Records
- * sharing a tax id, phone, email, domain or the exact name come from the exact lookups whatever
- * their names; the fuzzy path adds look-alike names (a one-letter typo in a 15-letter name is
- * about 0.65). Lower thresholds make common words explode the rechecked rows at a million
- * records (measured for "zeniumconstruction": 0.3 → 19,000 rows, 56 ms; 0.5 → 11,000, 52 ms;
- * 0.6 → 25 ms; for 得友医疗器械: 0.3 → 19,249 rows; 0.5 → 202).
- */
-const TRGM_THRESHOLD = 0.6;
 /** SQLite: the rarest grams asked for, and the most postings they may cover together. */
 const MAX_GRAMS = 8;
 const MAX_POSTINGS = 20_000;
@@ -192,7 +184,7 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
       `SELECT current_setting('enable_seqscan') AS seq, current_setting('enable_indexscan') AS idx, current_setting('enable_indexonlyscan') AS ido,
               set_config('pg_trgm.similarity_threshold', ?, true), set_config('enable_seqscan', 'off', true),
               set_config('enable_indexscan', 'off', true), set_config('enable_indexonlyscan', 'off', true)`,
-      [String(TRGM_THRESHOLD)]
+      [String(fuzzyThreshold(name))]
     );
     const { rows } = await trx.raw(
       `SELECT document_id FROM ${KEYS} WHERE name_key % ? AND (uid || '') = ? ORDER BY similarity(name_key, ?) DESC LIMIT ${FUZZY_CAP}`,

@@ -1,0 +1,58 @@
+/**
+ * The trigram search's threshold (issue 13, PostgreSQL at a million records): it follows the
+ * similarity one typo leaves, so that every single-typo look-alike still comes back. pg_trgm's
+ * similarity is reproduced here (lower-case key, padded with two blanks before and one after, the
+ * set of trigrams, shared / union) to check that on every position of every kind of typo.
+ */
+import { FUZZY_CEILING, FUZZY_FLOOR, fuzzyThreshold } from '../../../src/plugins/master-data/server/src/matching/domain/fuzzy';
+
+const trigrams = (word: string) => {
+  const padded = `  ${word} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i += 1) out.add(padded.slice(i, i + 3));
+  return out;
+};
+const similarity = (a: string, b: string) => {
+  const x = trigrams(a);
+  const y = trigrams(b);
+  const shared = [...x].filter((t) => y.has(t)).length;
+  return shared / (x.size + y.size - shared);
+};
+
+/** Every variant of `key` with one wrong, missing, extra or swapped letter. */
+const oneTypo = (key: string): string[] => {
+  const out: string[] = [];
+  for (let i = 0; i < key.length; i += 1) {
+    out.push(key.slice(0, i) + 'q' + key.slice(i + 1));
+    out.push(key.slice(0, i) + key.slice(i + 1));
+    out.push(key.slice(0, i) + 'q' + key.slice(i));
+    if (i + 1 < key.length) out.push(key.slice(0, i) + key[i + 1] + key[i] + key.slice(i + 2));
+  }
+  return out;
+};
+
+const KEYS = ['acmemetal', 'zeniumtrade', 'solraistech', 'wextexconstruction', 'solraistechnologies', 'hengtongchuangxintechnology', 'northernlightsrenewableenergysolutions'];
+
+describe('trigram threshold', () => {
+  test('between the floor and the ceiling; 0.6 for short names, higher for long ones', () => {
+    expect(fuzzyThreshold('acme')).toBe(FUZZY_FLOOR);
+    expect(fuzzyThreshold('zeniumtrade')).toBe(FUZZY_FLOOR);
+    expect(fuzzyThreshold('solraistechnologies')).toBeGreaterThan(0.65);
+    expect(fuzzyThreshold('northernlightsrenewableenergysolutions')).toBe(FUZZY_CEILING);
+    // Characters, not bytes: a Chinese key of six characters is short.
+    expect(fuzzyThreshold('得友医疗器械')).toBe(FUZZY_FLOOR);
+  });
+
+  test.each(KEYS)('every one-typo variant of %s stays at or above its threshold', (key) => {
+    const threshold = fuzzyThreshold(key);
+    const below = oneTypo(key).filter((variant) => similarity(key, variant) < threshold && similarity(key, variant) >= FUZZY_FLOOR);
+    expect(below).toEqual([]);
+  });
+
+  test('two typos far apart in a long name fall below it (what it gives up)', () => {
+    const key = 'hengtongchuangxintechnology';
+    const twice = 'hengtqngchuangxintechnqlogy';
+    expect(similarity(key, twice)).toBeGreaterThanOrEqual(FUZZY_FLOOR);
+    expect(similarity(key, twice)).toBeLessThan(fuzzyThreshold(key));
+  });
+});
