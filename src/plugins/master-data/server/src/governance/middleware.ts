@@ -8,9 +8,9 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { GovernedTypeConfig } from '../config/schema';
-import { storedRow } from './model';
+import { modelInfo, storedRow } from './model';
 import { lockDocuments } from './locks';
-import { snapshot } from './snapshot';
+import { snapshot, snapshotVersions } from './snapshot';
 import { writtenLocale } from './locale';
 import { currentRequest, withoutOrigin } from './request';
 import { collectingNotes, noteResponse } from './respond';
@@ -83,10 +83,24 @@ const buildContext = async (
       if (moment === 'after' && !written) throw new Error('master-data: a state after the write is read after it');
       const id = moment === 'before' ? params.documentId : documentId;
       if (!id || (moment === 'before' && (action === 'create' || action === 'clone'))) return Promise.resolve(null);
-      const key = `${moment}:${version}:${only ? [...only].sort().join(',') : '*'}`;
+      const attributes = only ? [...only].sort().join(',') : '*';
+      const key = `${moment}:${version}:${attributes}`;
       let state = states.get(key);
       if (!state) {
-        state = snapshot(strapi, { uid, documentId: id, published: version === 'published', locale, only });
+        if (modelInfo(strapi, uid).draftAndPublish) {
+          // Both versions in one read, the other one kept for the next call (often the next line).
+          const both = snapshotVersions(strapi, { uid, documentId: id, locale, only });
+          const other = version === 'published' ? 'draft' : 'published';
+          state = both.then((versions) => versions[version]);
+          if (!states.has(`${moment}:${other}:${attributes}`)) {
+            const kept = both.then((versions) => versions[other]);
+            // Awaited by whoever reads it; a failed read must not also be an unhandled rejection.
+            kept.catch(() => undefined);
+            states.set(`${moment}:${other}:${attributes}`, kept);
+          }
+        } else {
+          state = snapshot(strapi, { uid, documentId: id, published: version === 'published', locale, only });
+        }
         states.set(key, state);
       }
       return state;

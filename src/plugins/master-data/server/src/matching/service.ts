@@ -371,13 +371,26 @@ export const matchingService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Stores, replaces or (null) removes the keys of the given versions of a document, in at most
      * one insert and one delete; the other version is left as it is. SQLite also keeps the
-     * document's name grams (the union over its versions) and their counts.
+     * document's name grams (the union over its versions) and their counts. `created`: the document
+     * is new in this transaction (a create or clone), so it has no keys yet and none are read.
      */
-    async saveKeys({ trx: db, uid, documentId, versions }: { trx: Db; uid: string; documentId: string; versions: Partial<Record<KeyVersion, MatchKeys | null>> }) {
+    async saveKeys({
+      trx: db,
+      uid,
+      documentId,
+      versions,
+      created = false,
+    }: {
+      trx: Db;
+      uid: string;
+      documentId: string;
+      versions: Partial<Record<KeyVersion, MatchKeys | null>>;
+      created?: boolean;
+    }) {
       const set = (Object.entries(versions) as [KeyVersion, MatchKeys | null][]).filter((e): e is [KeyVersion, MatchKeys] => Boolean(e[1]));
       const cleared = (Object.keys(versions) as KeyVersion[]).filter((version) => !versions[version]);
       if (!isPostgres()) {
-        const rows: { version: KeyVersion; name_key: string | null }[] = await db(KEYS).where({ uid, document_id: documentId }).select('version', 'name_key');
+        const rows: { version: KeyVersion; name_key: string | null }[] = created ? [] : await db(KEYS).where({ uid, document_id: documentId }).select('version', 'name_key');
         const before = new Map(rows.map((row) => [row.version, row.name_key]));
         const after = new Map(before);
         for (const version of cleared) after.delete(version);

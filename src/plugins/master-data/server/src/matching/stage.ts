@@ -100,7 +100,8 @@ export const matchingStage: Stage<Kept> = {
       return;
     }
     if (!kept) return;
-    await matching.saveKeys({ trx: write.trx, uid: write.uid, documentId, versions: kept.versions });
+    const created = write.action === 'create' || write.action === 'clone';
+    await matching.saveKeys({ trx: write.trx, uid: write.uid, documentId, versions: kept.versions, created });
     if (kept.candidates.length === 0) return;
 
     await getService('review', write.strapi).record({ trx: write.trx, uid: write.uid, documentId, candidates: kept.candidates, overrideReason: kept.override });
