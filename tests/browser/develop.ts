@@ -86,7 +86,7 @@ export const startDevelopApp = async (): Promise<DevelopApp> => {
   const baseUrl = `http://127.0.0.1:${port}`;
 
   const healthy = () =>
-    fetch(`${baseUrl}/_health`).then(
+    fetch(`${baseUrl}/_health`, { signal: AbortSignal.timeout(5000) }).then(
       (res) => res.status === 204,
       () => false,
     );

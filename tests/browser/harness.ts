@@ -82,8 +82,8 @@ export const startBrowserApp = async ({ env = {} }: { env?: Record<string, strin
 /** A new page logged in to the admin panel as the given demo user. */
 export const loginAs = async (app: Pick<BrowserApp, 'browser' | 'baseUrl'>, email: string): Promise<Page> => {
   const context = await app.browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  // Playwright waits without end by default: a step that never comes fails by its own name, not by
-  // the test's timeout.
+  // Playwright's own default is 30 s a step; the admin panel on a busy two-core machine (CI runs
+  // there) takes longer for some, and a step that never comes still fails by its own name.
   context.setDefaultTimeout(90_000);
   const page = await context.newPage();
   await page.goto(`${app.baseUrl}/admin/auth/login`);

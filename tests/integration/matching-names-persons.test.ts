@@ -154,6 +154,28 @@ describe('romanised names many records share', () => {
   });
 });
 
+describe('the trigram search (PostgreSQL)', () => {
+  (isPostgres() ? test : test.skip)('a long name brings back its one-typo look-alike, not a record two typos away that 0.6 let in', async () => {
+    const knex = app.strapi.db.connection;
+    const matching = app.strapi.plugin('master-data').service('matching');
+    // Stored without a romanised key or a city: only the trigram search can find them.
+    const row = (id: string, name: string) => ({ uid: UID, document_id: id, version: 'draft', name_key: name, roman_key: null, city: null, person: false });
+    await knex(KEYS).insert([row('swapped', 'northwindlogisticsservcies'), row('twice', 'nqrthwindlogisticsservicqs')]);
+    try {
+      const query = 'northwindlogisticsservices';
+      const { rows } = await knex.raw(`SELECT similarity(?, 'northwindlogisticsservcies') AS one, similarity(?, 'nqrthwindlogisticsservicqs') AS two`, [query, query]);
+      // What the test is about: both were candidates at 0.6; the second is two typos away.
+      expect(Number(rows[0].two)).toBeGreaterThanOrEqual(0.6);
+      expect(Number(rows[0].one)).toBeGreaterThan(Number(rows[0].two));
+      const found = await matching.candidates({ uid: UID, keys: { ...matching.keysOf({ uid: UID, record: { name: 'Northwind Logistics Services' } }), name: query } });
+      expect(found.has('swapped')).toBe(true);
+      expect(found.has('twice')).toBe(false);
+    } finally {
+      await knex(KEYS).whereIn('document_id', ['swapped', 'twice']).delete();
+    }
+  });
+});
+
 describe('indexes', () => {
   test('code, tax id and email of customers are indexed, none of them partial', async () => {
     const knex = app.strapi.db.connection;

@@ -31,13 +31,15 @@ const oneTypo = (key: string): string[] => {
   return out;
 };
 
-const KEYS = ['acmemetal', 'zeniumtrade', 'solraistech', 'wextexconstruction', 'solraistechnologies', 'hengtongchuangxintechnology', 'northernlightsrenewableenergysolutions'];
+const KEYS = ['acmemetal', 'tongtongtechnology', 'aaaaaaaaaaaaaaaaaaaa', 'zeniumtrade', 'solraistech', 'wextexconstruction', 'solraistechnologies', 'hengtongchuangxintechnology', 'northernlightsrenewableenergysolutions'];
 
 describe('trigram threshold', () => {
   test('between the floor and the ceiling; 0.6 for short names, higher for long ones', () => {
     expect(fuzzyThreshold('acme')).toBe(FUZZY_FLOOR);
     expect(fuzzyThreshold('zeniumtrade')).toBe(FUZZY_FLOOR);
     expect(fuzzyThreshold('solraistechnologies')).toBeGreaterThan(0.65);
+    // Repeated trigrams: a longer key, but no more of them than a short one.
+    expect(fuzzyThreshold('tongtongtechnology')).toBeLessThan(fuzzyThreshold('hengtongtechnology'));
     expect(fuzzyThreshold('northernlightsrenewableenergysolutions')).toBe(FUZZY_CEILING);
     // Characters, not bytes: a Chinese key of six characters is short.
     expect(fuzzyThreshold('得友医疗器械')).toBe(FUZZY_FLOOR);

@@ -44,6 +44,8 @@ describe('name forms', () => {
     expect(placeKeys('成都')).toEqual(['成都', 'chengdu']);
     expect(placeKeys('leeds', ['shenzhen'])).toEqual(['leeds']);
     expect(placeKeys(null, ['shenzhen'])).toEqual(['shenzhen', '深圳']);
+    // Two provinces read the same.
+    expect(placeKeys('shanxi')).toEqual(['shanxi', '山西', '陕西']);
     expect(keys({ name: 'Chongqing Hengtong Trading', country: 'CN' }).places).toEqual(['chongqing', '重庆']);
     expect(keys({ name: '恒通贸易', city: '重庆市', country: 'CN' }).places).toEqual(['重庆', 'chongqing']);
     expect(keys({ name: 'Acme Metals', country: 'DE' }).places).toEqual([]);

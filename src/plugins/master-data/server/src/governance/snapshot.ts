@@ -31,16 +31,17 @@ export const populateFor = (strapi: Core.Strapi, uid: string): Populate => {
   return populate;
 };
 
-/**
- * `only`: the attributes a write can have changed (the keys of its data). Components and relations
- * outside it are not loaded: a REST update of two scalar fields then costs one query, not one per
- * component. Both sides of a diff must be read with the same `only`.
- */
+/** The populate of a snapshot, restricted to `only` (see snapshot). */
 const populateOnly = (strapi: Core.Strapi, uid: string, only?: string[]) => {
   const populate = populateFor(strapi, uid);
   return only ? Object.fromEntries(Object.entries(populate).filter(([name]) => only.includes(name))) : populate;
 };
 
+/**
+ * `only`: the attributes a write can have changed (the keys of its data). Components and relations
+ * outside it are not loaded: a REST update of two scalar fields then costs one query, not one per
+ * component. Both sides of a diff must be read with the same `only`.
+ */
 export const snapshot = async (
   strapi: Core.Strapi,
   { uid, documentId, published, locale, only }: { uid: string; documentId: string; published: boolean; locale?: string | null; only?: string[] }

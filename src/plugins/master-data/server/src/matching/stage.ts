@@ -100,7 +100,8 @@ export const matchingStage: Stage<Kept> = {
       return;
     }
     if (!kept) return;
-    const created = write.action === 'create' || write.action === 'clone';
+    // A new document has no keys yet; a create naming an existing document (another locale of it) may.
+    const created = write.action === 'clone' || (write.action === 'create' && !write.params.documentId && !write.params.data?.documentId);
     await matching.saveKeys({ trx: write.trx, uid: write.uid, documentId, versions: kept.versions, created });
     if (kept.candidates.length === 0) return;
 

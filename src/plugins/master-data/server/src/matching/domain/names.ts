@@ -96,8 +96,12 @@ const LATIN_REGIONS = new Set([
   'china', 'prc', 'hongkong', 'macau', 'macao', 'canton', 'peking', 'harbin', 'tibet', 'inner', 'mongolia',
 ]);
 
-/** Chinese regions by their pinyin (shenzhen → 深圳) and back, for a city written in the other script. */
-const REGION_BY_PINYIN = new Map(CN_REGIONS.map((r) => [pinyinOf(r).join(''), r]));
+/** Chinese regions by their pinyin (shenzhen → 深圳; shanxi → 山西 and 陕西) and back, for a city written in the other script. */
+const REGION_BY_PINYIN = new Map<string, string[]>();
+for (const region of CN_REGIONS) {
+  const reading = pinyinOf(region).join('');
+  REGION_BY_PINYIN.set(reading, [...(REGION_BY_PINYIN.get(reading) ?? []), region]);
+}
 const PINYIN_BY_REGION = new Map(CN_REGIONS.map((r) => [r, pinyinOf(r).join('')]));
 
 /**
@@ -109,8 +113,9 @@ export const placeKeys = (city: string | null, named: string[] = []): string[] =
   const out = new Set<string>();
   for (const place of city ? [city] : named) {
     out.add(place);
-    const other = REGION_BY_PINYIN.get(place) ?? PINYIN_BY_REGION.get(place);
-    if (other) out.add(other);
+    for (const other of REGION_BY_PINYIN.get(place) ?? []) out.add(other);
+    const reading = PINYIN_BY_REGION.get(place);
+    if (reading) out.add(reading);
   }
   return [...out].slice(0, 4);
 };
