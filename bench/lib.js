@@ -26,14 +26,15 @@ const freePort = () =>
  * A fresh database; returns the DATABASE_* env for it and a drop function. `existing`: a database
  * an earlier run kept (its name), used as it is and never dropped.
  */
+const databaseEnv = (client, name) =>
+  client === 'postgres'
+    ? { DATABASE_CLIENT: 'postgres', DATABASE_HOST: PG.host, DATABASE_PORT: String(PG.port), DATABASE_USERNAME: PG.user, DATABASE_PASSWORD: '', DATABASE_NAME: name }
+    : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join('.tmp', `${name}.db`) };
+
 const createDatabase = async (client, existing) => {
   const name = existing ?? `mdh_bench_${crypto.randomBytes(4).toString('hex')}`;
-  if (existing) {
-    const env = client === 'postgres'
-      ? { DATABASE_CLIENT: 'postgres', DATABASE_HOST: PG.host, DATABASE_PORT: String(PG.port), DATABASE_USERNAME: PG.user, DATABASE_PASSWORD: '', DATABASE_NAME: name }
-      : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join('.tmp', `${name}.db`) };
-    return { name, env, drop: async () => undefined };
-  }
+  const env = databaseEnv(client, name);
+  if (existing) return { name, env, drop: async () => undefined };
   if (client === 'postgres') {
     const c = new Client(PG);
     await c.connect();
@@ -41,7 +42,7 @@ const createDatabase = async (client, existing) => {
     await c.end();
     return {
       name,
-      env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: PG.host, DATABASE_PORT: String(PG.port), DATABASE_USERNAME: PG.user, DATABASE_PASSWORD: '', DATABASE_NAME: name },
+      env,
       drop: async () => {
         const d = new Client(PG);
         await d.connect();
@@ -50,13 +51,12 @@ const createDatabase = async (client, existing) => {
       },
     };
   }
-  const file = path.join('.tmp', `${name}.db`);
   fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
   return {
     name,
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file },
+    env,
     drop: async () => {
-      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(root, file + suffix), { force: true });
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(root, env.DATABASE_FILENAME + suffix), { force: true });
     },
   };
 };

@@ -84,19 +84,20 @@ const buildContext = async (
       const id = moment === 'before' ? params.documentId : documentId;
       if (!id || (moment === 'before' && (action === 'create' || action === 'clone'))) return Promise.resolve(null);
       const attributes = only ? [...only].sort().join(',') : '*';
-      const key = `${moment}:${version}:${attributes}`;
+      const keyOf = (v: Version) => `${moment}:${v}:${attributes}`;
+      const key = keyOf(version);
       let state = states.get(key);
       if (!state) {
         if (modelInfo(strapi, uid).draftAndPublish) {
           // Both versions in one read, the other one kept for the next call (often the next line).
           const both = snapshotVersions(strapi, { uid, documentId: id, locale, only });
-          const other = version === 'published' ? 'draft' : 'published';
+          const other: Version = version === 'published' ? 'draft' : 'published';
           state = both.then((versions) => versions[version]);
-          if (!states.has(`${moment}:${other}:${attributes}`)) {
+          if (!states.has(keyOf(other))) {
             const kept = both.then((versions) => versions[other]);
             // Awaited by whoever reads it; a failed read must not also be an unhandled rejection.
             kept.catch(() => undefined);
-            states.set(`${moment}:${other}:${attributes}`, kept);
+            states.set(keyOf(other), kept);
           }
         } else {
           state = snapshot(strapi, { uid, documentId: id, published: version === 'published', locale, only });

@@ -19,10 +19,9 @@
 export const FUZZY_FLOOR = 0.6;
 export const FUZZY_CEILING = 0.7;
 
-/** pg_trgm's trigrams of a one-word key, as a set. */
-const trigrams = (key: string) => {
-  const chars = ['  ', ...key.toLowerCase(), ' '].join('');
-  const padded = [...chars];
+/** pg_trgm's trigrams of a one-word key (padded with two blanks before and one after), as a set. */
+export const trigrams = (key: string): Set<string> => {
+  const padded = [' ', ' ', ...key.toLowerCase(), ' '];
   const out = new Set<string>();
   for (let i = 0; i + 3 <= padded.length; i += 1) out.add(padded.slice(i, i + 3).join(''));
   return out;

@@ -90,19 +90,18 @@ const ORG = new Set(ORG_MARKERS);
 /** Chinese surnames in pinyin (zhou, ouyang): "Zhou Honglei", "Honglei ZHOU" read as persons. */
 const PINYIN_SURNAMES = new Set([...CN_SURNAMES, ...CN_COMPOUND_SURNAMES].map((s) => pinyinOf(s, true).join('')));
 
+/** Each Chinese region and its pinyin (深圳, shenzhen), read once. */
+const PINYIN_BY_REGION = new Map(CN_REGIONS.map((r) => [r, pinyinOf(r).join('')]));
+
 /** Chinese regions romanised (shanghai, shenzhen, …) and their usual English names: a leading or trailing one is no trade name. */
 const LATIN_REGIONS = new Set([
-  ...CN_REGIONS.map((r) => pinyinOf(r).join('')),
+  ...PINYIN_BY_REGION.values(),
   'china', 'prc', 'hongkong', 'macau', 'macao', 'canton', 'peking', 'harbin', 'tibet', 'inner', 'mongolia',
 ]);
 
 /** Chinese regions by their pinyin (shenzhen → 深圳; shanxi → 山西 and 陕西) and back, for a city written in the other script. */
 const REGION_BY_PINYIN = new Map<string, string[]>();
-for (const region of CN_REGIONS) {
-  const reading = pinyinOf(region).join('');
-  REGION_BY_PINYIN.set(reading, [...(REGION_BY_PINYIN.get(reading) ?? []), region]);
-}
-const PINYIN_BY_REGION = new Map(CN_REGIONS.map((r) => [r, pinyinOf(r).join('')]));
+for (const [region, reading] of PINYIN_BY_REGION) REGION_BY_PINYIN.set(reading, [...(REGION_BY_PINYIN.get(reading) ?? []), region]);
 
 /**
  * The city keys under which a record's place may be stored: its city key in both scripts when it is
